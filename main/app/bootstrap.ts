@@ -1,0 +1,107 @@
+/**
+ * Starts the Electron shell around the shared services. Takes the `electron` module as a
+ * parameter so tests can drive it with a fake.
+ */
+import path from 'node:path';
+import type * as Electron from 'electron';
+import { AppError } from '../../shared/errors';
+import { resolveDataDir } from '../config/data-dir';
+import { createServices, type Services } from '../services';
+import { createNativeDialogs } from './dialogs';
+import { forwardEvents, registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { APP_ORIGIN, appSchemePrivileges, registerAppProtocol } from './protocol';
+import { denyPermissions, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+
+export type ElectronModule = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'Menu'
+>;
+
+export interface StartOptions {
+  /** Folder with the built renderer and preload (out/). */
+  outDir: string;
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/** `--data-dir DIR` / `--data-dir=DIR` on the app's command line. */
+export function dataDirFlag(argv: readonly string[]): string | undefined {
+  const index = argv.findIndex((a) => a === '--data-dir' || a.startsWith('--data-dir='));
+  if (index < 0) return undefined;
+  const arg = argv[index] ?? '';
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
+}
+
+/** Returns false when another instance already runs (this one then quits). */
+export function startElectronApp(electron: ElectronModule, options: StartOptions): boolean {
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, Menu } = electron;
+  app.setName('Reelsmith');
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+  const dataDir = resolveDataDir(dataDirFlag(options.argv), options.env);
+  app.setPath('userData', dataDir);
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+
+  let mainWindow: Electron.BrowserWindow | null = null;
+  let services: Services | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, shell);
+  });
+
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+
+  app.on('will-quit', () => {
+    void services?.close();
+  });
+
+  void app.whenReady().then(() => {
+    try {
+      services = createServices({
+        dataDir,
+        shell: 'electron',
+        env: options.env,
+        dialogs: createNativeDialogs(dialog, shell, () => mainWindow),
+        allowLocalPaths: true,
+      });
+    } catch (error) {
+      const message = error instanceof AppError ? error.message : String(error);
+      dialog.showErrorBox('Reelsmith cannot start', message);
+      app.quit();
+      return;
+    }
+    denyPermissions(session.defaultSession);
+    registerAppProtocol(protocol, path.join(options.outDir, 'renderer'));
+    registerIpc(ipcMain, services.router, APP_ORIGIN);
+    forwardEvents(services.events, () => BrowserWindow.getAllWindows());
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(process.platform, {
+          isPackaged: app.isPackaged,
+          openExternal: (url) => void shell.openExternal(url),
+        }),
+      ),
+    );
+    mainWindow = createMainWindow(
+      BrowserWindow,
+      path.join(options.outDir, 'preload', 'preload.cjs'),
+      `${APP_ORIGIN}/`,
+    );
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+  return true;
+}

@@ -1,0 +1,36 @@
+/**
+ * Native open/save dialogs and "show in folder", behind the `NativeDialogs` interface.
+ */
+import type { BrowserWindow, Dialog, Shell } from 'electron';
+import type { NativeDialogs } from '../files/files.service';
+
+export function createNativeDialogs(
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
+  shell: Pick<Shell, 'showItemInFolder'>,
+  parent: () => BrowserWindow | null,
+): NativeDialogs {
+  return {
+    async pickOpen({ title, filters, multiple }) {
+      const properties: ('openFile' | 'multiSelections')[] = multiple
+        ? ['openFile', 'multiSelections']
+        : ['openFile'];
+      const options = { title, filters, properties };
+      const window = parent();
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : result.filePaths;
+    },
+    async pickSave({ suggestedName, title, filters }) {
+      const options = { title, filters, defaultPath: suggestedName };
+      const window = parent();
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    reveal(path) {
+      shell.showItemInFolder(path);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The `app://reelsmith/` scheme serving the built renderer, so the page has a real origin that
+ * IPC can check, and a strict CSP header.
+ */
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import type { Protocol } from 'electron';
+import { contentSecurityPolicy } from '../shell/csp';
+import { contentTypeFor, resolveInside } from '../shell/static-files';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = 'app://reelsmith';
+
+export const appSchemePrivileges = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true },
+} as const;
+
+/** Answers one request for the renderer; unknown paths without an extension get index.html. */
+export function serveRendererFile(rendererDir: string, requestUrl: string): Response {
+  const url = new URL(requestUrl);
+  if (url.host !== 'reelsmith') return new Response('Not found', { status: 404 });
+  const isAsset = url.pathname !== '/' && /\.[a-z0-9]+$/i.test(url.pathname);
+  const file = resolveInside(rendererDir, isAsset ? url.pathname : '/index.html');
+  if (!file) return new Response('Not found', { status: 404 });
+  const body = Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>;
+  return new Response(body, {
+    headers: {
+      'content-type': contentTypeFor(file),
+      'content-security-policy': contentSecurityPolicy({ media: ['media:'] }),
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
+
+export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
+  protocol.handle(APP_SCHEME, (request) => serveRendererFile(rendererDir, request.url));
+}

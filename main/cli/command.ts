@@ -1,0 +1,30 @@
+/**
+ * What a CLI subcommand is. Later features add theirs to `commands/index.ts`.
+ */
+import type { GlobalOptions } from './args';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  /** True when stdout is a terminal (progress bars allowed). */
+  isTTY: boolean;
+}
+
+export interface CommandContext {
+  args: string[];
+  globals: GlobalOptions;
+  io: CliIo;
+  /** The data folder chosen by --data-dir / REELSMITH_DATA_DIR / the platform default. */
+  dataDir: string;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `reelsmith --help`. */
+  summary: string;
+  /** The full usage text for `reelsmith <command> --help`. */
+  usage: string;
+  /** Resolves with the exit code. */
+  run(context: CommandContext): Promise<number>;
+}

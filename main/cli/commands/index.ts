@@ -1,0 +1,8 @@
+/**
+ * Every CLI subcommand, in the order `--help` lists them.
+ */
+import type { Command } from '../command';
+import { infoCommand } from './info.command';
+import { serveCommand } from './serve.command';
+
+export const commands: readonly Command[] = [serveCommand, infoCommand];

@@ -1,0 +1,22 @@
+/**
+ * The handler table: every contract operation mapped to a service method.
+ */
+import type { Services } from '../services';
+import type { Handlers } from './router';
+
+export function createHandlers(
+  services: Pick<Services, 'appInfo' | 'settings' | 'files'>,
+): Handlers {
+  const { appInfo, settings, files } = services;
+  return {
+    'app.info': () => appInfo.info(),
+    'settings.get': () => settings.get(),
+    'settings.set': (patch) => settings.set(patch),
+    'files.pickOpen': (input) => files.pickOpen(input),
+    'files.fromPath': ({ path }) => files.fromPath(path),
+    'files.pickSave': (input) => files.pickSave(input),
+    'files.get': ({ id }) => files.get(id),
+    'files.reveal': ({ id }) => files.reveal(id),
+    'files.release': ({ id }) => files.release(id),
+  };
+}

@@ -1,0 +1,78 @@
+import { lazy, Suspense } from 'react';
+import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { ComingSoon } from '../features/placeholder/ComingSoon';
+import { ConnectionBanner } from './ConnectionBanner';
+import { ErrorBoundary } from './ErrorBoundary';
+
+const SystemPage = lazy(() => import('../features/system/SystemPage'));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+
+const NAV = [
+  { to: '/projects', label: 'Projects', icon: '▶' },
+  { to: '/montage', label: 'Montage', icon: '✂' },
+  { to: '/assets', label: 'Assets', icon: '◆' },
+  { to: '/feed', label: 'Feed', icon: '☰' },
+  { to: '/account', label: 'Account', icon: '●' },
+  { to: '/settings', label: 'Settings', icon: '⚙' },
+  { to: '/system', label: 'System', icon: 'ℹ' },
+] as const;
+
+export function App() {
+  return (
+    <div className="frame">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">Reelsmith</div>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to}>
+                <span aria-hidden="true" className="nav-icon">
+                  {item.icon}
+                </span>
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">
+        <ConnectionBanner />
+        <ErrorBoundary>
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <Routes>
+              <Route path="/" element={<Navigate to="/projects" replace />} />
+              <Route
+                path="/projects"
+                element={<ComingSoon title="Projects" what="your video projects" />}
+              />
+              <Route
+                path="/montage"
+                element={<ComingSoon title="Montage" what="gaming montages cut to music" />}
+              />
+              <Route
+                path="/assets"
+                element={
+                  <ComingSoon
+                    title="Assets"
+                    what="emotes, thumbnails and banners in your brand kit"
+                  />
+                }
+              />
+              <Route
+                path="/feed"
+                element={<ComingSoon title="Feed" what="videos shared by other creators" />}
+              />
+              <Route
+                path="/account"
+                element={<ComingSoon title="Account" what="sign-in, credits and publishing" />}
+              />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/system" element={<SystemPage />} />
+              <Route path="*" element={<ComingSoon title="Not found" what="this page" />} />
+            </Routes>
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

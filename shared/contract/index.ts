@@ -1,0 +1,44 @@
+/**
+ * The contract: every main-process operation and pushed event, merged into one table.
+ *
+ * Add a domain by writing `<domain>.contract.ts` and spreading it here. Types are inferred
+ * from the schemas, never written twice.
+ */
+import type { z } from 'zod';
+import { appOperations } from './app.contract';
+import { filesOperations } from './files.contract';
+import { settingsEvents, settingsOperations } from './settings.contract';
+
+export const operations = {
+  ...appOperations,
+  ...settingsOperations,
+  ...filesOperations,
+};
+
+export const events = {
+  ...settingsEvents,
+};
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+/** What a caller sends (before defaults are applied). */
+export type OperationInput<N extends OperationName> = z.input<Operations[N]['input']>;
+/** What a handler receives (after parsing). */
+export type OperationArgs<N extends OperationName> = z.output<Operations[N]['input']>;
+export type OperationOutput<N extends OperationName> = z.output<Operations[N]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.hasOwn(operations, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+export * from './define';
+export * from './bridge';
+export * from './client';
