@@ -2,12 +2,15 @@
  * The composition root: builds every main-process service from one config object.
  * Used by the Electron shell, the browser shell, the CLI and tests.
  */
+import path from 'node:path';
 import type { ShellKind } from '../shared/contract/app.contract';
 import { DataDirLock } from './config/data-dir-lock';
 import { ensureDataDir } from './config/data-dir';
 import { FileRegistry } from './files/file-registry';
 import { FilesService, type NativeDialogs } from './files/files.service';
 import { EventBus } from './rpc/event-bus';
+import { MontageService } from './pipeline/montage/montage.service';
+import { montageCpuSlots, toolsOrThrow } from './pipeline/montage/montage-wiring';
 import { createHandlers } from './rpc/handlers';
 import { Router, type Logger } from './rpc/router';
 import { SettingsService } from './settings/settings.service';
@@ -38,6 +41,7 @@ export interface Services {
   readonly appInfo: AppInfoService;
   readonly fileRegistry: FileRegistry;
   readonly files: FilesService;
+  readonly montage: MontageService;
   readonly router: Router;
   /** Stops timers and releases the data folder. */
   close(): Promise<void>;
@@ -62,7 +66,14 @@ export function createServices(config: ServicesConfig): Services {
       allowLocalPaths: config.allowLocalPaths ?? config.shell !== 'browser',
       downloadUrl: config.downloadUrl,
     });
-    const partial = { dataDir, log, events, lock, settings, appInfo, fileRegistry, files };
+    const montage = new MontageService({
+      locateTools: async () => toolsOrThrow(await appInfo.locateTools()),
+      files: fileRegistry,
+      events,
+      cacheDir: path.join(dataDir, 'cache', 'montage'),
+      cpuSlots: montageCpuSlots(env),
+    });
+    const partial = { dataDir, log, events, lock, settings, appInfo, fileRegistry, files, montage };
     const router = new Router(createHandlers(partial), log);
     return {
       ...partial,

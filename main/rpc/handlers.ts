@@ -5,9 +5,9 @@ import type { Services } from '../services';
 import type { Handlers } from './router';
 
 export function createHandlers(
-  services: Pick<Services, 'appInfo' | 'settings' | 'files'>,
+  services: Pick<Services, 'appInfo' | 'settings' | 'files' | 'montage'>,
 ): Handlers {
-  const { appInfo, settings, files } = services;
+  const { appInfo, settings, files, montage } = services;
   return {
     'app.info': () => appInfo.info(),
     'settings.get': () => settings.get(),
@@ -18,5 +18,8 @@ export function createHandlers(
     'files.get': ({ id }) => files.get(id),
     'files.reveal': ({ id }) => files.reveal(id),
     'files.release': ({ id }) => files.release(id),
+    'montage.generate': (input) => montage.generate(input),
+    'montage.beats': ({ music }) => montage.beats(music.id),
+    'montage.cancel': ({ jobId }) => montage.cancel(jobId),
   };
 }

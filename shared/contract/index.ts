@@ -7,16 +7,19 @@
 import type { z } from 'zod';
 import { appOperations } from './app.contract';
 import { filesOperations } from './files.contract';
+import { montageEvents, montageOperations } from './montage.contract';
 import { settingsEvents, settingsOperations } from './settings.contract';
 
 export const operations = {
   ...appOperations,
   ...settingsOperations,
   ...filesOperations,
+  ...montageOperations,
 };
 
 export const events = {
   ...settingsEvents,
+  ...montageEvents,
 };
 
 export type Operations = typeof operations;
