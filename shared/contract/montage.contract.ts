@@ -10,7 +10,6 @@ import { event, operation } from './define';
 
 const seconds = z
   .number()
-  .finite()
   .nonnegative()
   .max(24 * 3600);
 const HandleId = z.string().min(1).max(100);
