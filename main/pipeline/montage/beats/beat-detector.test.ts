@@ -11,7 +11,7 @@ beforeAll(() => {
 
 describe('beat detection', () => {
   it.each([120, 128, 95])(
-    'finds $0 BPM on a click track within 2 percent, its clicks within 20 ms',
+    'finds %i BPM on a click track within 2 percent, its clicks within 20 ms',
     async (bpm) => {
       const firstS = 0.2;
       const grid = await detectBeats(FFMPEG, clickTrack(dir, bpm, 12, firstS));
