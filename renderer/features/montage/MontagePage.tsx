@@ -70,7 +70,7 @@ export default function MontagePage() {
       moments: {
         lengthS,
         minLengthS: Math.min(2, lengthS),
-        maxLengthS: Math.max(6, lengthS),
+        maxLengthS: Math.max(lengthS * 1.5, lengthS + 1),
         leadInS: Math.min(1, lengthS / 3),
       },
     });
@@ -94,7 +94,7 @@ export default function MontagePage() {
       />
       <div className="panel montage-controls">
         <label className="field">
-          Length (s)
+          Montage length (s)
           <input
             type="number"
             min={5}

@@ -14,6 +14,16 @@ function moment(clipId: string, startS: number, score: number, length = 4): Mome
   };
 }
 
+const limits = {
+  minLengthS: 2,
+  maxLengthS: 6,
+  clipDurations: new Map([
+    ['a', 60],
+    ['b', 60],
+    ['c', 60],
+  ]),
+};
+
 describe('moment selection', () => {
   it('fills the target, spreads across clips, and plays in clip then time order', () => {
     const candidates = [
@@ -24,7 +34,7 @@ describe('moment selection', () => {
       moment('b', 5, 0.6),
       moment('c', 8, 0.5),
     ];
-    const { chosen, alternates } = selectMoments(candidates, ['a', 'b', 'c'], 16, 2);
+    const { chosen, alternates } = selectMoments(candidates, ['a', 'b', 'c'], 16, limits);
     expect(chosen.reduce((sum, m) => sum + m.endS - m.startS, 0)).toBe(16);
     expect(new Set(chosen.map((m) => m.clipId))).toEqual(new Set(['a', 'b', 'c']));
     expect(chosen.map((m) => m.clipId)).toEqual(['a', 'a', 'b', 'c']);
@@ -34,9 +44,27 @@ describe('moment selection', () => {
   });
 
   it('shortens the last moment to land on the target, keeping its event', () => {
-    const { chosen } = selectMoments([moment('a', 0, 1), moment('b', 0, 0.9)], ['a', 'b'], 6.5, 2);
+    const { chosen } = selectMoments(
+      [moment('a', 0, 1), moment('b', 0, 0.9)],
+      ['a', 'b'],
+      6.5,
+      limits,
+    );
     const last = chosen.find((m) => m.clipId === 'b');
     expect(last && last.endS - last.startS).toBeCloseTo(2.5);
     expect(last && last.startS <= last.peakS && last.peakS <= last.endS).toBe(true);
+  });
+
+  it('lengthens the chosen moments when the rest is too short for another one', () => {
+    const { chosen } = selectMoments(
+      [moment('a', 0, 1), moment('b', 58, 0.9, 2), moment('c', 0, 0.1)],
+      ['a', 'b', 'c'],
+      7,
+      { ...limits, minLengthS: 2 },
+    );
+    // 4 + 2 chosen, 1 s left: too short for a moment, so both grow; b grows backwards (clip ends at 60).
+    expect(chosen.reduce((sum, m) => sum + m.endS - m.startS, 0)).toBeCloseTo(7);
+    expect(chosen.every((m) => m.endS <= 60)).toBe(true);
+    expect(chosen.map((m) => m.clipId)).toEqual(['a', 'b']);
   });
 });

@@ -14,12 +14,20 @@ export interface Selection {
   alternates: Moment[];
 }
 
+export interface SelectionLimits {
+  minLengthS: number;
+  maxLengthS: number;
+  /** Each clip's duration, so filling never reads past a clip's end. */
+  clipDurations: ReadonlyMap<string, number>;
+}
+
 export function selectMoments(
   candidates: readonly Moment[],
   clipOrder: readonly string[],
   targetDurationS: number,
-  minLengthS: number,
+  limits: SelectionLimits,
 ): Selection {
+  const { minLengthS } = limits;
   const pool = [...candidates].sort((a, b) => b.score - a.score);
   const perClip = new Map<string, number>();
   const chosen: Moment[] = [];
@@ -49,9 +57,35 @@ export function selectMoments(
     total += taken.endS - taken.startS;
     perClip.set(pick.clipId, (perClip.get(pick.clipId) ?? 0) + 1);
   }
+  fillShortfall(chosen, targetDurationS - total, limits);
   const rank = new Map(clipOrder.map((id, i) => [id, i]));
   chosen.sort(
     (a, b) => (rank.get(a.clipId) ?? 0) - (rank.get(b.clipId) ?? 0) || a.startS - b.startS,
   );
   return { chosen, alternates: pool };
+}
+
+/**
+ * When what is left is shorter than any moment may be, the chosen moments grow instead (end
+ * first, then start), up to the maximum length and within their clips.
+ */
+function fillShortfall(chosen: Moment[], shortfallS: number, limits: SelectionLimits): void {
+  let left = shortfallS;
+  for (let pass = 0; pass < 2 && left > 1e-3; pass++) {
+    for (let i = 0; i < chosen.length && left > 1e-3; i++) {
+      const m = chosen[i];
+      if (!m) continue;
+      const clipEnd = limits.clipDurations.get(m.clipId) ?? m.endS;
+      const room = Math.max(0, limits.maxLengthS - (m.endS - m.startS));
+      const share = Math.min(room, pass === 0 ? left / (chosen.length - i) : left);
+      const later = Math.min(share, Math.max(0, clipEnd - m.endS));
+      const earlier = Math.min(share - later, m.startS);
+      chosen[i] = { ...m, startS: round3(m.startS - earlier), endS: round3(m.endS + later) };
+      left -= later + earlier;
+    }
+  }
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }

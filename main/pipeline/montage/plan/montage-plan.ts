@@ -27,6 +27,10 @@ export function planMontage(
     candidates,
     clips.map((c) => c.clipId),
     targetDurationS,
-    options.minLengthS,
+    {
+      minLengthS: options.minLengthS,
+      maxLengthS: options.maxLengthS,
+      clipDurations: new Map(clips.map((c) => [c.clipId, c.analysis.durationS])),
+    },
   );
 }

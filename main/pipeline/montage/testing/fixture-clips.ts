@@ -21,12 +21,16 @@ function ffmpeg(args: string[]): void {
 export const EVENTS_CLIP = { burstS: 2.5, burstLengthS: 1, cutS: 5 } as const;
 
 /**
- * 10 s: moving test pattern, then colour bars from 5 s (a hard cut inside a GOP); quiet noise
- * with a loud 1 s tone burst at 2.5 s.
+ * 10 s: moving test pattern, then colour bars from the cut (inside a GOP); quiet noise with a
+ * loud 1 s tone burst. Defaults: `EVENTS_CLIP`.
  */
-export function eventsClip(dir: string): string {
-  const file = path.join(dir, 'events.mp4');
-  const { burstS, burstLengthS, cutS } = EVENTS_CLIP;
+export function eventsClip(
+  dir: string,
+  events: { burstS: number; cutS: number; name?: string } = EVENTS_CLIP,
+): string {
+  const file = path.join(dir, events.name ?? 'events.mp4');
+  const { burstS, cutS } = events;
+  const { burstLengthS } = EVENTS_CLIP;
   // prettier-ignore
   ffmpeg([
     '-f', 'lavfi', '-i', `testsrc2=s=320x180:r=30:d=${String(cutS)}`,
