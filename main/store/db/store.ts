@@ -36,7 +36,7 @@ export class Store {
   }
 
   /** Runs a statement without rows; returns how many rows it changed. */
-  run(query: Compilable<unknown>): number {
+  run(query: Compilable): number {
     const compiled = query.compile();
     return this.statement(compiled.sql).run(...(compiled.parameters as unknown[])).changes;
   }
