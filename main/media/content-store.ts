@@ -14,6 +14,8 @@ import { SNIFF_BYTES, sniff, type Sniffed } from './sniff';
 
 const CHUNK_BYTES = 1024 * 1024;
 const SHA256 = /^[0-9a-f]{64}$/;
+/** Not defined on Windows, where symlinks are refused by the lstat check alone. */
+const NOFOLLOW = (fs.constants as Partial<Record<string, number>>).O_NOFOLLOW ?? 0;
 
 export interface Staged {
   tempFile: string;
@@ -115,10 +117,7 @@ export class ContentStore {
       );
     let input: fs.promises.FileHandle;
     try {
-      input = await fs.promises.open(
-        source,
-        fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0),
-      );
+      input = await fs.promises.open(source, fs.constants.O_RDONLY | NOFOLLOW);
     } catch (error) {
       throw (error as NodeJS.ErrnoException).code === 'ENOENT'
         ? new AppError('NOT_FOUND', `${name} does not exist (any more).`)

@@ -14,11 +14,11 @@ let library: Library;
 let media: MediaService;
 let root: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   ({ dir, cleanup } = tempDir());
   fs.mkdirSync(path.join(dir, 'in'));
   fixtures = makeFixtures(path.join(dir, 'in'));
-  library = await openTempLibrary(dir);
+  library = openTempLibrary(dir);
   root = path.join(dir, 'media');
   media = testMediaService(library, root);
 });

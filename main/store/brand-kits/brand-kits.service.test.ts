@@ -7,10 +7,10 @@ import { BrandKitsService } from './brand-kits.service';
 let library: Library;
 let kits: BrandKitsService;
 let cleanup: () => void;
-beforeEach(async () => {
+beforeEach(() => {
   const temp = tempDir();
   cleanup = temp.cleanup;
-  library = await openTempLibrary(temp.dir);
+  library = openTempLibrary(temp.dir);
   kits = new BrandKitsService(library.store);
 });
 afterEach(() => {

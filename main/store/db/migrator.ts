@@ -1,21 +1,15 @@
 /**
- * Runs the static migration list against the library database.
+ * Runs the static migration list against the library database, synchronously.
  *
- * Each applied migration is recorded with the checksum of the SQL it issues (obtained by running
- * it against kysely's DummyDriver, so the checksum survives bundling and minification). A
- * database that lists a migration this app does not know is newer than the app and is refused;
- * a recorded checksum that no longer matches means a released migration was edited, also
- * refused. Before any pending migration runs on an existing database, a backup is taken.
+ * Each migration returns kysely statements; they are compiled, checksummed (sha256 of the SQL
+ * and parameters, so the checksum is of exactly what runs and survives bundling), and applied
+ * with the `schema_migrations` row in one transaction. A database that lists a migration this
+ * app does not know is newer than the app and is refused; a recorded checksum that no longer
+ * matches means a released migration was edited: refused too. Nothing is changed in either case.
  */
 import { createHash } from 'node:crypto';
 import type SqliteDatabase from 'better-sqlite3';
-import {
-  DummyDriver,
-  Kysely,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-} from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import type { Database } from './database';
 import type { Migration } from './migrations';
@@ -28,26 +22,23 @@ export interface MigrateResult {
 
 export interface MigrateOptions {
   /** Called before the first pending migration runs on a non-empty database. */
-  backup: () => Promise<string>;
+  backup: () => string;
 }
 
-/** The checksum of one migration: sha256 of the SQL statements it issues, in order. */
-export async function migrationChecksum(migration: Migration): Promise<string> {
-  const statements: string[] = [];
-  const dry = new Kysely<unknown>({
-    dialect: {
-      createAdapter: () => new SqliteAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => new SqliteIntrospector(db),
-      createQueryCompiler: () => new SqliteQueryCompiler(),
-    },
-    log: (event) => {
-      statements.push(`${event.query.sql}\n${JSON.stringify(event.query.parameters)}`);
-    },
-  });
-  await migration.up(dry);
-  await dry.destroy();
-  return createHash('sha256').update(statements.join('\n;\n')).digest('hex');
+/** The statements of a migration, compiled. */
+export function compileMigration(migration: Migration, db: Kysely<Database>): CompiledQuery[] {
+  // Builders ignore the argument; raw `sql` needs it to reach the compiler.
+  return migration
+    .up(db)
+    .map((step) => (step as { compile(db: Kysely<Database>): CompiledQuery }).compile(db));
+}
+
+/** sha256 of a migration's SQL statements and parameters, in order. */
+export function migrationChecksum(migration: Migration, db: Kysely<Database>): string {
+  const text = compileMigration(migration, db)
+    .map((q) => `${q.sql}\n${JSON.stringify(q.parameters)}`)
+    .join('\n;\n');
+  return createHash('sha256').update(text).digest('hex');
 }
 
 interface AppliedRow {
@@ -74,12 +65,12 @@ function hasUserTables(sqlite: SqliteDatabase.Database): boolean {
 }
 
 /** Applies pending migrations in order, each in its own transaction. */
-export async function migrate(
+export function migrate(
   sqlite: SqliteDatabase.Database,
   db: Kysely<Database>,
   migrations: readonly Migration[],
   options: MigrateOptions,
-): Promise<MigrateResult> {
+): MigrateResult {
   const applied = appliedMigrations(sqlite);
   const known = new Map(migrations.map((m) => [m.id, m]));
   const unknown = applied.filter((row) => !known.has(row.id));
@@ -92,10 +83,10 @@ export async function migrate(
   }
   for (const row of applied) {
     const migration = known.get(row.id);
-    if (migration && (await migrationChecksum(migration)) !== row.checksum) {
+    if (migration && migrationChecksum(migration, db) !== row.checksum) {
       throw new AppError(
         'INCOMPATIBLE',
-        `Migration ${row.id} differs from the one that was applied to this library (checksum mismatch). A released migration was edited; refusing to continue.`,
+        `Migration ${row.id} differs from the one applied to this library (checksum mismatch): a released migration was edited. Refusing to continue; nothing was changed.`,
         { details: { migration: row.id } },
       );
     }
@@ -104,25 +95,24 @@ export async function migrate(
   const pending = migrations.filter((m) => !done.has(m.id));
   if (pending.length === 0) return { applied: [], backup: null };
 
-  const backup = hasUserTables(sqlite) ? await options.backup() : null;
-  if (applied.length === 0) {
-    await db.schema
-      .createTable('schema_migrations')
-      .ifNotExists()
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('checksum', 'text', (c) => c.notNull())
-      .addColumn('applied_at', 'integer', (c) => c.notNull())
-      .execute();
-  }
+  const backup = hasUserTables(sqlite) ? options.backup() : null;
+  sqlite.exec(
+    'create table if not exists schema_migrations (id text primary key, checksum text not null, applied_at integer not null)',
+  );
+  const record = sqlite.prepare(
+    'insert into schema_migrations (id, checksum, applied_at) values (?, ?, ?)',
+  );
   for (const migration of pending) {
-    const checksum = await migrationChecksum(migration);
-    await db.transaction().execute(async (trx) => {
-      await migration.up(trx);
-      await trx
-        .insertInto('schema_migrations')
-        .values({ id: migration.id, checksum, applied_at: Date.now() })
-        .execute();
-    });
+    const statements = compileMigration(migration, db);
+    const checksum = migrationChecksum(migration, db);
+    sqlite
+      .transaction(() => {
+        for (const statement of statements) {
+          sqlite.prepare(statement.sql).run(...(statement.parameters as unknown[]));
+        }
+        record.run(migration.id, checksum, Date.now());
+      })
+      .immediate();
   }
   sqlite.pragma(`user_version = ${migrations.length}`);
   return { applied: pending.map((m) => m.id), backup };

@@ -37,7 +37,7 @@ export interface Library {
   readonly backupsDir: string;
   /** Set when the database was damaged at open and a backup was restored. */
   readonly recovered: { corruptFile: string; restoredFrom: string } | null;
-  /** Takes a consistent online backup; returns its path. */
+  /** Takes a consistent online backup (better-sqlite3 `backup()`); returns its path. */
   backup(reason: string): Promise<string>;
   close(): void;
 }
@@ -102,7 +102,7 @@ function tryConnect(file: string): { sqlite: SqliteDatabase.Database | null; pro
 }
 
 /** Opens (creating if needed), checks, recovers and migrates the library database. */
-export async function openLibrary(options: OpenLibraryOptions): Promise<Library> {
+export function openLibrary(options: OpenLibraryOptions): Library {
   const { file, log } = options;
   const backupsDir = path.join(path.dirname(file), 'backups');
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -133,21 +133,25 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   const connection = sqlite;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
 
-  async function backup(reason: string): Promise<string> {
+  function backupFile(reason: string): string {
     fs.mkdirSync(backupsDir, { recursive: true, mode: 0o700 });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const target = path.join(
-      backupsDir,
-      `library-${stamp}-${reason.replace(/[^\w-]/g, '_')}.sqlite`,
-    );
-    await connection.backup(target);
+    return path.join(backupsDir, `library-${stamp}-${reason.replace(/[^\w-]/g, '_')}.sqlite`);
+  }
+  function pruneBackups(): void {
     for (const old of listBackups(backupsDir).slice(BACKUPS_KEPT)) fs.rmSync(old, { force: true });
-    return target;
   }
 
   try {
-    const result = await migrate(connection, db, options.migrations ?? MIGRATIONS, {
-      backup: () => backup('before-migration'),
+    const result = migrate(connection, db, options.migrations ?? MIGRATIONS, {
+      // At start-up, synchronously: VACUUM INTO writes a transactionally consistent copy, as
+      // better-sqlite3's (asynchronous) backup() does, and keeps createServices synchronous.
+      backup: () => {
+        const target = backupFile('before-migration');
+        connection.prepare('vacuum into ?').run(target);
+        pruneBackups();
+        return target;
+      },
     });
     if (result.applied.length > 0) {
       log.info(
@@ -163,7 +167,12 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
     file,
     backupsDir,
     recovered,
-    backup,
+    async backup(reason) {
+      const target = backupFile(reason);
+      await connection.backup(target);
+      pruneBackups();
+      return target;
+    },
     close: () => {
       if (connection.open) connection.close();
     },

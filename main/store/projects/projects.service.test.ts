@@ -8,10 +8,10 @@ import { ProjectsService } from './projects.service';
 let library: Library;
 let projects: ProjectsService;
 let cleanup: () => void;
-beforeEach(async () => {
+beforeEach(() => {
   const temp = tempDir();
   cleanup = temp.cleanup;
-  library = await openTempLibrary(temp.dir);
+  library = openTempLibrary(temp.dir);
   projects = new ProjectsService(library.store);
 });
 afterEach(() => {

@@ -30,9 +30,6 @@ export function tempDir(prefix = 'reelsmith-store-'): { dir: string; cleanup: ()
 }
 
 /** Opens a library file inside `dir`. */
-export function openTempLibrary(
-  dir: string,
-  options: Partial<OpenLibraryOptions> = {},
-): Promise<Library> {
+export function openTempLibrary(dir: string, options: Partial<OpenLibraryOptions> = {}): Library {
   return openLibrary({ file: path.join(dir, LIBRARY_FILE_NAME), log: memoryLogger(), ...options });
 }
