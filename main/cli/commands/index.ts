@@ -3,6 +3,19 @@
  */
 import type { Command } from '../command';
 import { infoCommand } from './info.command';
+import {
+  exportCommand,
+  importCommand,
+  openBundleCommand,
+  projectsCommand,
+} from './library.commands';
 import { serveCommand } from './serve.command';
 
-export const commands: readonly Command[] = [serveCommand, infoCommand];
+export const commands: readonly Command[] = [
+  serveCommand,
+  infoCommand,
+  projectsCommand,
+  importCommand,
+  exportCommand,
+  openBundleCommand,
+];
