@@ -12,6 +12,7 @@ import { FileRegistry } from './files/file-registry';
 import { FilesService, type NativeDialogs } from './files/files.service';
 import { ContentStore } from './media/content-store';
 import {
+  BROWSER_MEDIA_URLS,
   ELECTRON_MEDIA_URLS,
   MediaService,
   type MediaTools,
@@ -88,7 +89,7 @@ export function createServices(config: ServicesConfig): Services {
       store,
       contentStore,
       mediaTools(appInfo),
-      config.mediaUrls ?? ELECTRON_MEDIA_URLS,
+      config.mediaUrls ?? (config.shell === 'browser' ? BROWSER_MEDIA_URLS : ELECTRON_MEDIA_URLS),
     );
     const operations = new LongOperations(events);
     const fileRegistry = new FileRegistry(dataDir);

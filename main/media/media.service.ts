@@ -45,6 +45,12 @@ export const ELECTRON_MEDIA_URLS: MediaUrls = {
   thumbnail: (sha) => `media://library/thumbs/${sha}.jpg`,
 };
 
+/** The browser shell's authenticated `/media/` route (main/shell/browser-shell.ts). */
+export const BROWSER_MEDIA_URLS: MediaUrls = {
+  object: (sha) => `/media/${sha}`,
+  thumbnail: (sha) => `/media/thumbs/${sha}.jpg`,
+};
+
 export interface ImportSource {
   path: string;
   /** The name the user knows the file by. */
