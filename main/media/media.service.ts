@@ -57,6 +57,9 @@ export interface ImportSource {
   name: string;
 }
 
+/** Files probed at once by `importFiles`. */
+const IMPORT_CONCURRENCY = 3;
+
 export interface ImportOptions {
   signal?: AbortSignal;
   onBytes?: (bytes: number) => void;
@@ -119,25 +122,43 @@ export class MediaService {
     }
   }
 
-  /** Imports several files, collecting per-file failures; stops at cancellation. */
+  /**
+   * Imports several files, a few at a time (ffprobe start-up dominates small files), keeping
+   * the input order in the result and collecting per-file failures; stops at cancellation.
+   */
   async importFiles(
     sources: readonly ImportSource[],
     options: { signal?: AbortSignal; onProgress?: (done: number, current: string) => void } = {},
   ): Promise<MediaImportResult> {
-    const result: MediaImportResult = { imported: [], failed: [] };
-    for (const [index, source] of sources.entries()) {
-      if (options.signal?.aborted) throw new AppError('CANCELLED', 'Import cancelled.');
-      options.onProgress?.(index, source.name);
-      try {
-        result.imported.push(await this.importFile(source, { signal: options.signal }));
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'CANCELLED') throw error;
-        const appError =
-          error instanceof AppError ? error : new AppError('INTERNAL', String(error));
-        result.failed.push({ name: source.name, code: appError.code, message: appError.message });
+    const outcomes: (
+      { media: Media; deduplicated: boolean } | MediaImportResult['failed'][number]
+    )[] = [];
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+      while (next < sources.length) {
+        const index = next++;
+        const source = sources[index];
+        if (!source) return;
+        if (options.signal?.aborted) throw new AppError('CANCELLED', 'Import cancelled.');
+        options.onProgress?.(done, source.name);
+        try {
+          outcomes[index] = await this.importFile(source, { signal: options.signal });
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'CANCELLED') throw error;
+          const e = error instanceof AppError ? error : new AppError('INTERNAL', String(error));
+          outcomes[index] = { name: source.name, code: e.code, message: e.message };
+        }
+        done++;
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(IMPORT_CONCURRENCY, sources.length) }, worker));
     options.onProgress?.(sources.length, '');
+    const result: MediaImportResult = { imported: [], failed: [] };
+    for (const outcome of outcomes) {
+      if ('media' in outcome) result.imported.push(outcome);
+      else result.failed.push(outcome);
+    }
     return result;
   }
 

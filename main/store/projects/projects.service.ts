@@ -119,8 +119,9 @@ export class ProjectsService {
   /** Changes a segment of a live project. */
   updateSegment(id: string, patch: SegmentPatch): Segment {
     return this.store.transaction(() => {
-      touchProject(this.store, updateSegment(this.store, id, patch));
-      return getSegment(this.store, id);
+      const segment = updateSegment(this.store, id, patch);
+      touchProject(this.store, segment.projectId);
+      return segment;
     });
   }
 

@@ -53,14 +53,18 @@ function segmentRow(store: Store, id: string): SegmentRow {
 
 /** One segment with its media links. */
 export function getSegment(store: Store, id: string): Segment {
-  const row = segmentRow(store, id);
-  const links = store.all(
-    store.db.selectFrom('segment_media').select(['media_id', 'role']).where('segment_id', '=', id),
-  );
-  return toSegment(
-    row,
-    links.map((l) => ({ mediaId: l.media_id, role: l.role as 'visual' | 'audio' })),
-  );
+  return toSegment(segmentRow(store, id), linksOf(store, id));
+}
+
+function linksOf(store: Store, segmentId: string): Segment['media'] {
+  return store
+    .all(
+      store.db
+        .selectFrom('segment_media')
+        .select(['media_id', 'role'])
+        .where('segment_id', '=', segmentId),
+    )
+    .map((l) => ({ mediaId: l.media_id, role: l.role as 'visual' | 'audio' }));
 }
 
 function setLinks(store: Store, segmentId: string, media: Segment['media']): void {
@@ -132,15 +136,14 @@ export function insertSegment(
   return id;
 }
 
-/** Applies a patch to a segment; returns its project id. */
+/** Applies a patch to a segment (one statement); returns the updated segment. */
 export function updateSegment(
   store: Store,
   id: string,
   patch: SegmentPatch,
   now = Date.now(),
-): string {
-  const row = segmentRow(store, id);
-  store.run(
+): Segment {
+  const row = store.first(
     store.db
       .updateTable('segments')
       .set({
@@ -156,10 +159,15 @@ export function updateSegment(
           word_timings_json: patch.wordTimings === null ? null : JSON.stringify(patch.wordTimings),
         }),
       })
-      .where('id', '=', id),
+      .where('id', '=', id)
+      .returningAll(),
   );
-  if (patch.media !== undefined) setLinks(store, id, patch.media);
-  return row.project_id;
+  if (!row) throw new AppError('NOT_FOUND', `No such segment: ${id}`);
+  if (patch.media !== undefined) {
+    setLinks(store, id, patch.media);
+    return toSegment(row, patch.media);
+  }
+  return toSegment(row, linksOf(store, id));
 }
 
 /** Deletes a segment and closes the gap; returns its project id. */

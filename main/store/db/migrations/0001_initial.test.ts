@@ -35,8 +35,11 @@ describe('0001_initial', () => {
     expect(db.prepare('select count(*) n from segments').get()).toEqual({ n: 0 }); // cascade
 
     expect(
-      plan(db, 'select * from projects where deleted_at is null order by updated_at desc limit 50'),
-    ).toMatch(/USING INDEX projects_live_updated/);
+      plan(
+        db,
+        'select * from projects where deleted_at is null order by updated_at desc, id desc limit 50',
+      ),
+    ).toMatch(/^SEARCH projects USING INDEX projects_live_updated \(deleted_at=\?\)$/);
     expect(
       plan(
         db,

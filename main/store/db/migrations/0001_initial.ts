@@ -79,15 +79,15 @@ export function up(db: Kysely<any>): MigrationStep[] {
     db.schema
       .createIndex('projects_live_updated')
       .on('projects')
-      .columns(['deleted_at', 'updated_at']),
+      .columns(['deleted_at', 'updated_at', 'id']),
     db.schema
       .createIndex('projects_live_created')
       .on('projects')
-      .columns(['deleted_at', 'created_at']),
+      .columns(['deleted_at', 'created_at', 'id']),
     db.schema
       .createIndex('projects_live_title')
       .on('projects')
-      .expression(sql`deleted_at, title collate nocase`),
+      .expression(sql`deleted_at, title collate nocase, id`),
     db.schema.createIndex('projects_brand_kit').on('projects').column('brand_kit_id'),
 
     db.schema
