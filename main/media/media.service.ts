@@ -22,7 +22,7 @@ import {
   unreferencedMedia,
   type MediaRecord,
 } from '../store/media/media.repository';
-import type { MediaRow } from '../store/db/tables/media.table';
+import { loadRenderSource, type RenderSource } from '../store/projects/render-source';
 import type { ContentStore } from './content-store';
 import { checkSides, probeMedia } from './probe';
 import { ensureThumbnail, jpegSize } from './thumbnails';
@@ -174,9 +174,14 @@ export class MediaService {
     return { ...this.toMedia(toMediaRecord(row)), references: countReferences(this.store, id) };
   }
 
-  /** The local file of a medium (for the render pipeline). */
-  pathOf(row: Pick<MediaRow, 'sha256'>): string {
-    return this.files.objectPath(row.sha256);
+  /** The local (read-only) file of a medium, for the render pipeline. */
+  pathOf(id: string): string {
+    return this.files.objectPath(getMediaRow(this.store, id).sha256);
+  }
+
+  /** A project ready to render: ordered segments, layers, and each medium's local path. */
+  renderSource(projectId: string): RenderSource {
+    return loadRenderSource(this.store, projectId, (sha) => this.files.objectPath(sha));
   }
 
   /** Deletes an unreferenced medium and its file. */

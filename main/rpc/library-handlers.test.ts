@@ -85,3 +85,16 @@ describe('library operations through the router', () => {
     expect(gc).toMatchObject({ ok: true, value: { mediaRemoved: 0 } });
   });
 });
+
+describe('render source', () => {
+  it('resolves a project to ordered segments and local media paths', async () => {
+    const page = await call('projects.list', {});
+    const project = (page as { ok: true; value: { items: { id: string }[] } }).value.items[0]!;
+    const source = services.media.renderSource(project.id);
+    const first = source.project.segments[0]!;
+    const medium = source.media.get(first.media[0]!.mediaId)!;
+    expect(medium.kind).toBe('audio');
+    expect(fs.existsSync(medium.path)).toBe(true);
+    expect(services.media.pathOf(medium.id)).toBe(medium.path);
+  });
+});
