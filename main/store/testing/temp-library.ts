@@ -1,27 +1,16 @@
 /**
- * Test helpers: a library in a fresh temporary folder, and a silent logger.
+ * Test helpers: a library in a fresh temporary folder.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Logger } from '../../rpc/router';
+import { createMemoryLogger } from '../../util/logger';
 import {
   LIBRARY_FILE_NAME,
   openLibrary,
   type Library,
   type OpenLibraryOptions,
 } from '../db/open-library';
-
-/** A logger that keeps messages for assertions. */
-export function memoryLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  return {
-    lines,
-    error: (m) => lines.push(`error ${m}`),
-    warn: (m) => lines.push(`warn ${m}`),
-    info: (m) => lines.push(`info ${m}`),
-  };
-}
 
 /** A temporary folder removed by the returned cleanup. */
 export function tempDir(prefix = 'reelsmith-store-'): { dir: string; cleanup: () => void } {
@@ -31,5 +20,9 @@ export function tempDir(prefix = 'reelsmith-store-'): { dir: string; cleanup: ()
 
 /** Opens a library file inside `dir`. */
 export function openTempLibrary(dir: string, options: Partial<OpenLibraryOptions> = {}): Library {
-  return openLibrary({ file: path.join(dir, LIBRARY_FILE_NAME), log: memoryLogger(), ...options });
+  return openLibrary({
+    file: path.join(dir, LIBRARY_FILE_NAME),
+    log: createMemoryLogger(),
+    ...options,
+  });
 }
