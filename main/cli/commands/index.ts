@@ -3,7 +3,21 @@
  */
 import type { Command } from '../command';
 import { infoCommand } from './info.command';
+import {
+  exportCommand,
+  importCommand,
+  openBundleCommand,
+  projectsCommand,
+} from './library.commands';
 import { montageCommand } from './montage.command';
 import { serveCommand } from './serve.command';
 
-export const commands: readonly Command[] = [serveCommand, infoCommand, montageCommand];
+export const commands: readonly Command[] = [
+  serveCommand,
+  infoCommand,
+  projectsCommand,
+  importCommand,
+  exportCommand,
+  openBundleCommand,
+  montageCommand,
+];
