@@ -15,6 +15,8 @@ import {
   corruptClip,
   eventsClip,
   silentClip,
+  variantClips,
+  VFR_CUT_S,
 } from '../testing/fixture-clips';
 
 const tempDir = useTempDirs();
@@ -70,6 +72,22 @@ describe('clip analysis', () => {
     expect(Math.abs((cuts[0]?.t ?? 0) - SILENT_CLIP.cutS)).toBeLessThanOrEqual(0.5);
     expect(analysis.cuts[0]?.located).toBe('decoded');
     expect(analysis.work.decodedIntervals).toBe(1);
+  });
+
+  it('reads VP9/Opus WebM, rotated and variable-frame-rate clips', async () => {
+    const variants = variantClips(dir, events);
+    const expected = [
+      [variants.webm, EVENTS_CLIP.cutS],
+      [variants.rotated, EVENTS_CLIP.cutS],
+      [variants.vfr, VFR_CUT_S],
+    ] as const;
+    for (const [file, cutS] of expected) {
+      const analysis = await analyzeClip(TOOLS, file, { budget: budget() });
+      const loud = analysis.events.find((e) => e.kind === 'loud');
+      const cut = analysis.events.find((e) => e.kind === 'cut');
+      expect(Math.abs((loud?.t ?? -9) - EVENTS_CLIP.burstS), file).toBeLessThanOrEqual(0.5);
+      expect(Math.abs((cut?.t ?? -9) - cutS), file).toBeLessThanOrEqual(0.5);
+    }
   });
 
   it('refuses a corrupt file with a reason', async () => {

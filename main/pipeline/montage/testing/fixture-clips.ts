@@ -83,3 +83,25 @@ export function clickTrack(dir: string, bpm: number, seconds = 12, firstS = 0.2)
   ]);
   return file;
 }
+
+/**
+ * The events clip in other shapes recorders produce: VP9 + Opus in WebM, a rotation tag, and
+ * variable frame rate (30 fps for 3 s, then 15 fps, so its cut moves to 7 s).
+ */
+export function variantClips(
+  dir: string,
+  source: string,
+): { webm: string; rotated: string; vfr: string } {
+  const webm = path.join(dir, 'events.webm');
+  const rotated = path.join(dir, 'rotated.mp4');
+  const vfr = path.join(dir, 'vfr.mp4');
+  // prettier-ignore
+  ffmpeg(['-i', source, '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-g', '60', '-b:v', '300k', '-c:a', 'libopus', '-b:a', '48k', webm]);
+  ffmpeg(['-i', source, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', rotated]);
+  // prettier-ignore
+  ffmpeg(['-i', source, '-vf', "setpts='if(lt(N\\,90)\\,N/30\\,3+(N-90)/15)/TB'", '-fps_mode', 'vfr', ...ENCODE, '-c:a', 'copy', vfr]);
+  return { webm, rotated, vfr };
+}
+
+/** Where `variantClips`' VFR clip has its cut (frame 150 of the source, at 3 + 60/15 s). */
+export const VFR_CUT_S = 7;
