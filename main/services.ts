@@ -20,7 +20,7 @@ import {
 } from './media/media.service';
 import { EventBus } from './rpc/event-bus';
 import { MontageService } from './pipeline/montage/montage.service';
-import { montageCpuSlots, toolsOrThrow } from './pipeline/montage/montage-wiring';
+import { clipFiles, montageCpuSlots, toolsOrThrow } from './pipeline/montage/montage-wiring';
 import { createHandlers } from './rpc/handlers';
 import { Router, type Logger } from './rpc/router';
 import { SettingsService } from './settings/settings.service';
@@ -104,7 +104,7 @@ export function createServices(config: ServicesConfig): Services {
     });
     const montage = new MontageService({
       locateTools: async () => toolsOrThrow(await appInfo.locateTools()),
-      files: fileRegistry,
+      files: clipFiles(fileRegistry, media),
       events,
       cacheDir: path.join(dataDir, 'cache', 'montage'),
       cpuSlots: montageCpuSlots(env),

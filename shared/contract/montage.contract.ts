@@ -29,7 +29,7 @@ export const Moment = z
   .object({
     /** Stable id within one generate result (candidates and chosen moments share them). */
     id: z.string().min(1).max(100),
-    /** The file handle id of the clip. */
+    /** The clip: a file handle id, or `media:<id>` for a clip in the library. */
     clipId: HandleId,
     startS: seconds,
     endS: seconds,

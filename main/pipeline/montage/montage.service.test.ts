@@ -79,4 +79,24 @@ describe('montage.generate through the contract', () => {
       value: { cancelled: false },
     });
   });
+
+  it('takes clips from the library by media id, with the sha256 it already knows', async () => {
+    const imported = await services.router.handle(
+      'media.import',
+      { files: [{ id: clipIds[0] ?? '' }] },
+      context,
+    );
+    expect(imported.ok).toBe(true);
+    if (!imported.ok) return;
+    const { media } = imported.value.imported[0] as { media: { id: string } };
+    const result = await services.router.handle(
+      'montage.generate',
+      { clips: [{ id: `media:${media.id}` }], targetDurationS: 4 },
+      context,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: { clips: [{ status: 'ok', name: 'events.mp4', cached: true }] },
+    });
+  });
 });

@@ -21,9 +21,9 @@ import { MediaHasher } from './analysis/media-hash';
 import { detectBeats } from './beats/beat-detector';
 import { planMontage } from './plan/montage-plan';
 
-/** Resolves a file handle id to the local path behind it (FileRegistry in the app). */
+/** Resolves a clip id (file handle, or `media:<id>` from the library) to its local file. */
 export interface ClipFiles {
-  get(id: string): { path: string; name: string };
+  get(id: string): { path: string; name: string; sha256?: string };
 }
 
 export interface MontageServiceOptions {
@@ -75,7 +75,7 @@ export class MontageService {
       const analyzer = new BatchAnalyzer(tools, this.hasher, this.cache);
       this.progress(jobId, 'analysing', 0);
       const outcomes = await analyzer.analyze(
-        entries.map((e) => e.path),
+        entries.map((e) => ({ path: e.path, sha256: e.sha256 })),
         {
           cpuSlots: this.options.cpuSlots,
           signal,

@@ -17,6 +17,12 @@ export type ClipOutcome =
   | { status: 'ok'; file: string; hash: string; analysis: ClipAnalysis; cached: boolean }
   | { status: 'skipped'; file: string; reason: string };
 
+/** A clip by path, with its sha256 when the library already knows it. */
+export interface BatchClip {
+  path: string;
+  sha256?: string;
+}
+
 export interface BatchOptions {
   /** Concurrent ffmpeg/ffprobe processes (each single-threaded). */
   cpuSlots: number;
@@ -32,22 +38,34 @@ export class BatchAnalyzer {
     private readonly cache: AnalysisCache | null,
   ) {}
 
-  /** Every clip's outcome, in input order; only cancellation and a missing ffmpeg reject. */
-  async analyze(files: readonly string[], options: BatchOptions): Promise<ClipOutcome[]> {
+  /**
+   * Every clip's outcome, in input order; only cancellation and a missing ffmpeg reject.
+   * A clip whose sha256 is already known (library media) is not hashed again.
+   */
+  async analyze(
+    clips: readonly (string | BatchClip)[],
+    options: BatchOptions,
+  ): Promise<ClipOutcome[]> {
     const budget = new CpuBudget(options.cpuSlots);
     let done = 0;
     return Promise.all(
-      files.map(async (file) => {
-        const outcome = await this.one(file, budget, options.signal);
-        options.onClipDone?.(++done, files.length, file);
+      clips.map(async (clip) => {
+        const { path: file, sha256 } = typeof clip === 'string' ? { path: clip } : clip;
+        const outcome = await this.one(file, sha256, budget, options.signal);
+        options.onClipDone?.(++done, clips.length, file);
         return outcome;
       }),
     );
   }
 
-  private async one(file: string, budget: CpuBudget, signal?: AbortSignal): Promise<ClipOutcome> {
+  private async one(
+    file: string,
+    knownHash: string | undefined,
+    budget: CpuBudget,
+    signal?: AbortSignal,
+  ): Promise<ClipOutcome> {
     try {
-      const hash = await budget.run(() => this.hasher.hash(file, signal));
+      const hash = knownHash ?? (await budget.run(() => this.hasher.hash(file, signal)));
       const cached = this.cache?.get(hash);
       if (cached) return { status: 'ok', file, hash, analysis: cached, cached: true };
       const analysis = await analyzeClip(this.tools, file, { budget, signal });
