@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { createServices, type Services } from '../../services';
 import { createMemoryLogger } from '../../util/logger';
+import { MediaImportResult } from '../../../shared/contract/media.contract';
 import { GenerateResult } from '../../../shared/contract/montage.contract';
 import { clickTrack, corruptClip, eventsClip, silentClip } from './testing/fixture-clips';
 
@@ -88,10 +89,11 @@ describe('montage.generate through the contract', () => {
     );
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
-    const { media } = imported.value.imported[0] as { media: { id: string } };
+    const [first] = MediaImportResult.parse(imported.value).imported;
+    const mediaId = first?.media.id ?? '';
     const result = await services.router.handle(
       'montage.generate',
-      { clips: [{ id: `media:${media.id}` }], targetDurationS: 4 },
+      { clips: [{ id: `media:${mediaId}` }], targetDurationS: 4 },
       context,
     );
     expect(result).toMatchObject({
