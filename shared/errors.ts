@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'CANCELLED',
   'IO',
   'FFMPEG_NOT_FOUND',
+  'RATE_LIMITED',
+  'PAYMENT_REQUIRED',
+  'UNPROCESSABLE',
+  'UPSTREAM',
   'INTERNAL',
 ] as const;
 

@@ -2,7 +2,8 @@
  * Every CLI subcommand, in the order `--help` lists them.
  */
 import type { Command } from '../command';
+import { apiCommand } from './api.command';
 import { infoCommand } from './info.command';
 import { serveCommand } from './serve.command';
 
-export const commands: readonly Command[] = [serveCommand, infoCommand];
+export const commands: readonly Command[] = [serveCommand, apiCommand, infoCommand];

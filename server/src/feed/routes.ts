@@ -1,0 +1,36 @@
+/**
+ * `GET /v1/feed`: public videos by ranking score (README "Sync API"), newest-first tie-break by
+ * id. The cursor carries the last (score, id) and the time of the first page, so videos published
+ * while a client scrolls never shift the pages it has not read yet.
+ */
+import { Hono } from 'hono';
+import { videosApi } from '../../../shared/api/videos.api';
+import type { Env } from '../deps';
+import { mount } from '../http/route';
+import { toVideo } from '../videos/repository';
+import { decodeCursor, encodeCursor, FeedCursor } from './cursor';
+import { feedPage } from './repository';
+
+export function feedRoutes(): Hono<Env> {
+  const router = new Hono<Env>();
+  mount(router, videosApi.feed, async ({ c, auth, query }) => {
+    const { db, storage } = c.var.deps;
+    const cursor = decodeCursor(query.cursor, FeedCursor);
+    const asOf = cursor ? cursor.t : Date.now();
+    const rows = await feedPage(
+      db,
+      auth?.userId ?? null,
+      query.limit,
+      cursor && { score: cursor.s, id: cursor.i, asOf: new Date(cursor.t) },
+    );
+    const hasMore = rows.length > query.limit;
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      videos: page.map((row) => toVideo(row, storage)),
+      nextCursor: hasMore && last ? encodeCursor({ s: last.ranking_score, i: last.id, t: asOf }) : null,
+      hasMore,
+    };
+  });
+  return router;
+}
