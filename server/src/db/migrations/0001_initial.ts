@@ -102,7 +102,7 @@ export const statements = [
   `create function reelsmith_rank(likes integer, dislikes integer, views integer, created_at timestamptz)
     returns double precision language sql immutable parallel safe as $$
       select sign(likes - dislikes + views / 10.0)
-               * log(greatest(abs(likes - dislikes + views / 10.0), 1))
+               * log(1 + abs(likes - dislikes + views / 10.0))
              + (extract(epoch from created_at) - 1767225600) / 45000.0
     $$`,
   `create table videos (
