@@ -27,6 +27,9 @@ export class S3Storage implements ObjectStorage {
       region: config.region,
       endpoint: config.endpoint,
       forcePathStyle: config.endpoint !== undefined,
+      // Presigned part URLs must not carry an SDK-computed checksum of an empty body.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
     });
   }
