@@ -44,7 +44,8 @@ export class Harness {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | Uint8Array | undefined;
-    if (options.raw !== undefined) body = options.raw;
+    if (method === 'GET' || method === 'HEAD') body = undefined;
+    else if (options.raw !== undefined) body = options.raw;
     else if (options.json !== undefined) body = JSON.stringify(options.json);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     const target = url.replace(/^https?:\/\/[^/]+/, '');
