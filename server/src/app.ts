@@ -56,6 +56,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/v1/storage/parts/')) return next();
     const limit = c.req.path === '/v1/generate/transcription' ? limits.transcription : limits.json;
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- hono's middleware type is generic over any Env
     return limit(c, next);
   });
 

@@ -32,7 +32,8 @@ describe.each(backends)('on %s', (_name, open) => {
     postgres = undefined;
   });
 
-  it('100 concurrent charges against a balance of 10: exactly 10 succeed', () => scenarios.concurrentCharges(h));
+  it('100 concurrent charges against a balance of 10: exactly 10 succeed', () =>
+    scenarios.concurrentCharges(h));
   it('50 concurrent likes by one user: 1 like', () => scenarios.concurrentLikes(h));
   it('two users viewing many times: 2 views', () => scenarios.viewsDedup(h));
   it('refresh-token reuse revokes the family', () => scenarios.refreshReuse(h));

@@ -42,7 +42,11 @@ export async function createApi(config: ApiConfig): Promise<ApiInstance> {
   });
   const storage = config.s3
     ? new S3Storage(config.s3)
-    : new LocalStorage(path.join(dataDir ?? path.resolve('server-data'), 'storage'), config.publicUrl, secret);
+    : new LocalStorage(
+        path.join(dataDir ?? path.resolve('server-data'), 'storage'),
+        config.publicUrl,
+        secret,
+      );
   const background = new Background(log);
   const deps: AppDeps = {
     config,
@@ -77,14 +81,18 @@ export async function startApiServer(config: ApiConfig): Promise<RunningApi> {
   const instance = await createApi(config);
   let server: ServerType | undefined;
   const port = await new Promise<number>((resolve, reject) => {
-    server = serve({ fetch: instance.app.fetch, port: config.port, hostname: config.host }, (info) =>
-      resolve(info.port),
+    server = serve(
+      { fetch: instance.app.fetch, port: config.port, hostname: config.host },
+      (info) => resolve(info.port),
     );
     server.once('error', reject);
   });
   const opened = server;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  instance.deps.log.info('api listening', { url, database: config.databaseUrl ? 'postgres' : 'pglite' });
+  instance.deps.log.info('api listening', {
+    url,
+    database: config.databaseUrl ? 'postgres' : 'pglite',
+  });
   return {
     ...instance,
     url,

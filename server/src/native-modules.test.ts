@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 describe('native modules', () => {
   it('argon2 hashes with argon2id', async () => {
     const argon2 = (await import('argon2')).default;
-    const hash = await argon2.hash('pw', { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    const hash = await argon2.hash('pw', {
+      type: argon2.argon2id,
+      memoryCost: 19_456,
+      timeCost: 2,
+      parallelism: 1,
+    });
     expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
     expect(await argon2.verify(hash, 'pw')).toBe(true);
   });

@@ -4,7 +4,15 @@
 import { z } from 'zod';
 import { endpoint, OkResponse } from './define.api';
 
-export const AssetType = z.enum(['emote', 'badge', 'thumbnail', 'banner', 'panel', 'overlay', 'other']);
+export const AssetType = z.enum([
+  'emote',
+  'badge',
+  'thumbnail',
+  'banner',
+  'panel',
+  'overlay',
+  'other',
+]);
 export type AssetTypeName = z.infer<typeof AssetType>;
 
 export const AssetSchema = z.object({
@@ -24,7 +32,11 @@ export const assetsApi = {
     tag: 'assets',
     auth: 'required',
     status: 201,
-    body: z.object({ uploadId: z.uuid(), type: AssetType, title: z.string().trim().min(1).max(120) }),
+    body: z.object({
+      uploadId: z.uuid(),
+      type: AssetType,
+      title: z.string().trim().min(1).max(120),
+    }),
     response: AssetSchema,
   }),
   get: endpoint({

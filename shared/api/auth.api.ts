@@ -60,7 +60,11 @@ export const authApi = {
     summary: 'Open a session; desktop clients also receive a request-signing key',
     tag: 'auth',
     auth: 'none',
-    body: z.object({ email: Email, password: z.string().min(1).max(256), client: ClientKind.default('web') }),
+    body: z.object({
+      email: Email,
+      password: z.string().min(1).max(256),
+      client: ClientKind.default('web'),
+    }),
     response: SessionTokensSchema,
   }),
   refresh: endpoint({

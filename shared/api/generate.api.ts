@@ -8,7 +8,12 @@ export const GenerateAction = z.enum(['script', 'image', 'speech', 'transcriptio
 export type GenerateAction = z.infer<typeof GenerateAction>;
 
 /** The published price list, in credits per call. */
-export const PRICES: Record<GenerateAction, number> = { script: 1, image: 4, speech: 2, transcription: 2 };
+export const PRICES: Record<GenerateAction, number> = {
+  script: 1,
+  image: 4,
+  speech: 2,
+  transcription: 2,
+};
 
 const charged = { tag: 'generate', auth: 'required', idempotent: true } as const;
 const Charged = z.object({ creditsCharged: z.number().int(), balance: z.number().int() });
@@ -20,14 +25,20 @@ export const generateApi = {
     summary: 'The price list in credits per action',
     tag: 'generate',
     auth: 'none',
-    response: z.object({ currency: z.literal('credits'), prices: z.record(GenerateAction, z.number().int()) }),
+    response: z.object({
+      currency: z.literal('credits'),
+      prices: z.record(GenerateAction, z.number().int()),
+    }),
   }),
   script: endpoint({
     ...charged,
     method: 'POST',
     path: '/v1/generate/script',
     summary: 'Write a script with the upstream chat model',
-    body: z.object({ prompt: z.string().min(1).max(4000), system: z.string().max(4000).optional() }),
+    body: z.object({
+      prompt: z.string().min(1).max(4000),
+      system: z.string().max(4000).optional(),
+    }),
     response: Charged.extend({ text: z.string() }),
   }),
   image: endpoint({
@@ -46,7 +57,10 @@ export const generateApi = {
     method: 'POST',
     path: '/v1/generate/speech',
     summary: 'Speak a text (base64 MP3)',
-    body: z.object({ text: z.string().min(1).max(4096), voice: z.string().max(40).default('alloy') }),
+    body: z.object({
+      text: z.string().min(1).max(4096),
+      voice: z.string().max(40).default('alloy'),
+    }),
     response: Charged.extend({ audioBase64: z.string(), contentType: z.string() }),
   }),
   transcription: endpoint({
@@ -56,7 +70,10 @@ export const generateApi = {
     summary: 'Transcribe audio with word timings',
     body: z.object({
       audioBase64: z.string().min(4).max(12_000_000),
-      filename: z.string().regex(/^[\w.-]{1,100}$/).default('audio.mp3'),
+      filename: z
+        .string()
+        .regex(/^[\w.-]{1,100}$/)
+        .default('audio.mp3'),
     }),
     response: Charged.extend({
       text: z.string(),

@@ -29,7 +29,10 @@ export const PartUrlSchema = z.object({
   expiresAt: z.string(),
 });
 
-export const PartRecordSchema = z.object({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(200) });
+export const PartRecordSchema = z.object({
+  partNumber: z.number().int().min(1).max(10_000),
+  etag: z.string().min(1).max(200),
+});
 
 export const UploadStatus = z.enum(['pending', 'verifying', 'verified', 'failed', 'aborted']);
 export type UploadStatus = z.infer<typeof UploadStatus>;
@@ -62,7 +65,11 @@ export const uploadsApi = {
       bytes: z.number().int().positive(),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
     }),
-    response: z.object({ uploadId: z.uuid(), partSize: z.number().int(), parts: z.array(PartUrlSchema) }),
+    response: z.object({
+      uploadId: z.uuid(),
+      partSize: z.number().int(),
+      parts: z.array(PartUrlSchema),
+    }),
   }),
   get: endpoint({
     method: 'GET',

@@ -136,7 +136,9 @@ export const videosApi = {
       title: z.string(),
       prompt: z.string().nullable(),
       durationSeconds: z.number(),
-      lineage: z.array(z.object({ id: z.uuid(), title: z.string(), userId: z.uuid(), username: z.string() })),
+      lineage: z.array(
+        z.object({ id: z.uuid(), title: z.string(), userId: z.uuid(), username: z.string() }),
+      ),
     }),
   }),
   feed: endpoint({

@@ -36,7 +36,10 @@ export const apiCommand: Command = {
       api = await startApiServer(config);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new AppError('CONFLICT', `Port ${config.port} is already in use; choose another with --port.`);
+        throw new AppError(
+          'CONFLICT',
+          `Port ${config.port} is already in use; choose another with --port.`,
+        );
       }
       throw error;
     }

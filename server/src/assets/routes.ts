@@ -49,8 +49,13 @@ export function assetsRoutes(): Hono<Env> {
   mount(router, assetsApi.get, async ({ c, id }) => load(c, id));
   mount(router, assetsApi.delete, async ({ c, user, id }) => {
     const asset = await load(c, id);
-    if (asset.userId !== user().userId) throw new AppError('FORBIDDEN', 'Only its creator may delete this asset.');
-    await c.var.deps.db.updateTable('assets').set({ deleted_at: new Date() }).where('id', '=', id).execute();
+    if (asset.userId !== user().userId)
+      throw new AppError('FORBIDDEN', 'Only its creator may delete this asset.');
+    await c.var.deps.db
+      .updateTable('assets')
+      .set({ deleted_at: new Date() })
+      .where('id', '=', id)
+      .execute();
     return { ok: true as const };
   });
   return router;

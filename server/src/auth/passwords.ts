@@ -11,7 +11,10 @@ export interface PasswordHasher {
   burn(password: string): Promise<void>;
 }
 
-export function createPasswordHasher(cost: { memoryCost: number; timeCost: number }): PasswordHasher {
+export function createPasswordHasher(cost: {
+  memoryCost: number;
+  timeCost: number;
+}): PasswordHasher {
   const options = {
     type: argon2.argon2id as 2,
     memoryCost: Math.max(cost.memoryCost, 19_456),

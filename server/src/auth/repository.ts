@@ -9,7 +9,11 @@ export async function userByEmail(db: DbOrTrx, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
-export async function usernameTaken(db: DbOrTrx, username: string, exceptUserId?: string): Promise<boolean> {
+export async function usernameTaken(
+  db: DbOrTrx,
+  username: string,
+  exceptUserId?: string,
+): Promise<boolean> {
   let query = db
     .selectFrom('users')
     .select('id')
@@ -51,7 +55,11 @@ export async function consumeEmailToken(db: DbOrTrx, token: string, purpose: 've
     .executeTakeFirst();
 }
 
-export async function createSession(db: DbOrTrx, userId: string, client: ClientKind): Promise<string> {
+export async function createSession(
+  db: DbOrTrx,
+  userId: string,
+  client: ClientKind,
+): Promise<string> {
   const row = await db
     .insertInto('sessions')
     .values({ user_id: userId, client })
@@ -78,7 +86,15 @@ export async function lockRefreshToken(db: DbOrTrx, token: string) {
   return db
     .selectFrom('refresh_tokens as r')
     .innerJoin('sessions as s', 's.id', 'r.session_id')
-    .select(['r.token_hash', 'r.used_at', 'r.expires_at', 's.id as session_id', 's.user_id', 's.client', 's.revoked_at'])
+    .select([
+      'r.token_hash',
+      'r.used_at',
+      'r.expires_at',
+      's.id as session_id',
+      's.user_id',
+      's.client',
+      's.revoked_at',
+    ])
     .where('r.token_hash', '=', sha256Hex(token))
     .forUpdate()
     .executeTakeFirst();
@@ -93,7 +109,11 @@ export async function revokeSession(db: DbOrTrx, sessionId: string, reason: stri
     .execute();
 }
 
-export async function revokeUserSessions(db: DbOrTrx, userId: string, reason: string): Promise<void> {
+export async function revokeUserSessions(
+  db: DbOrTrx,
+  userId: string,
+  reason: string,
+): Promise<void> {
   await db
     .updateTable('sessions')
     .set({ revoked_at: new Date(), revoked_reason: reason })

@@ -21,7 +21,9 @@ export function authRoutes(): Hono<Env> {
     return { ok: true as const };
   });
   mount(router, authApi.login, async ({ c, body }) => service(c.var.deps).login(body, clientIp(c)));
-  mount(router, authApi.refresh, async ({ c, body }) => service(c.var.deps).refresh(body.refreshToken));
+  mount(router, authApi.refresh, async ({ c, body }) =>
+    service(c.var.deps).refresh(body.refreshToken),
+  );
   mount(router, authApi.logout, async ({ c, user }) => {
     await service(c.var.deps).logout(user().sessionId);
     return { ok: true as const };

@@ -10,7 +10,13 @@ import { applyCredits } from '../credits/repository';
 import type { AppDeps } from '../deps';
 import { loadPublicUser } from '../users/public-user';
 import * as repo from './repository';
-import { assertNotThrottled, clearFailures, LOGIN_PER_ACCOUNT, LOGIN_PER_IP, recordFailure } from './throttle';
+import {
+  assertNotThrottled,
+  clearFailures,
+  LOGIN_PER_ACCOUNT,
+  LOGIN_PER_IP,
+  recordFailure,
+} from './throttle';
 import { ACCESS_TOKEN_SECONDS, issueAccessToken, signingKeyFor } from './tokens';
 
 const VERIFY_TTL = 48 * 3600;
@@ -63,7 +69,13 @@ export class AuthService {
       throw error;
     }
     if (config.starterCredits > 0) {
-      await applyCredits(db, created.userId, config.starterCredits, 'signup grant', `signup:${created.userId}`);
+      await applyCredits(
+        db,
+        created.userId,
+        config.starterCredits,
+        'signup grant',
+        `signup:${created.userId}`,
+      );
     }
     this.mailLater(
       input.email,
@@ -76,17 +88,26 @@ export class AuthService {
     await this.deps.db.transaction().execute(async (trx) => {
       const used = await repo.consumeEmailToken(trx, token, 'verify');
       if (!used) throw new AppError('VALIDATION', 'This link is invalid or has expired.');
-      await trx.updateTable('users').set({ email_verified_at: new Date() }).where('id', '=', used.user_id).execute();
+      await trx
+        .updateTable('users')
+        .set({ email_verified_at: new Date() })
+        .where('id', '=', used.user_id)
+        .execute();
     });
   }
 
-  async login(input: { email: string; password: string; client: ClientKind }, ip: string): Promise<SessionTokens> {
+  async login(
+    input: { email: string; password: string; client: ClientKind },
+    ip: string,
+  ): Promise<SessionTokens> {
     const { db, passwords } = this.deps;
     const accountKey = `login:account:${input.email}`;
     const ipKey = `login:ip:${ip}`;
     await assertNotThrottled(db, [accountKey, ipKey]);
     const user = await repo.userByEmail(db, input.email);
-    const ok = user ? await passwords.verify(user.password_hash, input.password) : (await passwords.burn(input.password), false);
+    const ok = user
+      ? await passwords.verify(user.password_hash, input.password)
+      : (await passwords.burn(input.password), false);
     if (!user || !ok) {
       await recordFailure(db, accountKey, LOGIN_PER_ACCOUNT);
       await recordFailure(db, ipKey, LOGIN_PER_IP);
@@ -101,7 +122,12 @@ export class AuthService {
     return this.tokens(user.id, sessionId, input.client, refreshToken);
   }
 
-  private async tokens(userId: string, sessionId: string, client: ClientKind, refreshToken: string): Promise<SessionTokens> {
+  private async tokens(
+    userId: string,
+    sessionId: string,
+    client: ClientKind,
+    refreshToken: string,
+  ): Promise<SessionTokens> {
     const user = await loadPublicUser(this.deps.db, this.deps.storage, userId);
     if (!user) throw new AppError('UNAUTHORIZED', 'This account no longer exists.');
     const tokens: SessionTokens = {
@@ -124,16 +150,29 @@ export class AuthService {
         return { kind: 'reused' as const };
       }
       if (row.expires_at.getTime() < Date.now()) return { kind: 'invalid' as const };
-      await trx.updateTable('refresh_tokens').set({ used_at: new Date() }).where('token_hash', '=', row.token_hash).execute();
+      await trx
+        .updateTable('refresh_tokens')
+        .set({ used_at: new Date() })
+        .where('token_hash', '=', row.token_hash)
+        .execute();
       const next = await repo.createRefreshToken(trx, row.session_id);
       return { kind: 'ok' as const, next, row };
     });
     if (outcome.kind === 'reused') {
       this.deps.log.warn('refresh token reuse: session revoked');
-      throw new AppError('UNAUTHORIZED', 'This refresh token was already used; the session has been ended.');
+      throw new AppError(
+        'UNAUTHORIZED',
+        'This refresh token was already used; the session has been ended.',
+      );
     }
-    if (outcome.kind === 'invalid') throw new AppError('UNAUTHORIZED', 'This refresh token is invalid or expired.');
-    return this.tokens(outcome.row.user_id, outcome.row.session_id, outcome.row.client, outcome.next);
+    if (outcome.kind === 'invalid')
+      throw new AppError('UNAUTHORIZED', 'This refresh token is invalid or expired.');
+    return this.tokens(
+      outcome.row.user_id,
+      outcome.row.session_id,
+      outcome.row.client,
+      outcome.next,
+    );
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -160,7 +199,10 @@ export class AuthService {
       if (!used) throw new AppError('VALIDATION', 'This link is invalid or has expired.');
       await trx
         .updateTable('users')
-        .set({ password_hash: hash, email_verified_at: sql<Date>`coalesce(email_verified_at, now())` })
+        .set({
+          password_hash: hash,
+          email_verified_at: sql<Date>`coalesce(email_verified_at, now())`,
+        })
         .where('id', '=', used.user_id)
         .execute();
       await repo.revokeUserSessions(trx, used.user_id, 'password reset');

@@ -43,7 +43,10 @@ export async function verifySignedRequest(
   const nonce = request.headers.get('x-reelsmith-nonce') ?? '';
   const signature = request.headers.get('x-reelsmith-signature') ?? '';
   if (!/^\d{1,12}$/.test(timestamp) || !/^[A-Za-z0-9_-]{16,128}$/.test(nonce) || !signature) {
-    throw new AppError('UNAUTHORIZED', 'This session must sign its requests (X-Reelsmith-* headers).');
+    throw new AppError(
+      'UNAUTHORIZED',
+      'This session must sign its requests (X-Reelsmith-* headers).',
+    );
   }
   if (Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS) {
     throw new AppError('UNAUTHORIZED', 'The request signature is outside the 300 s window.');

@@ -32,7 +32,11 @@ export async function assertNotThrottled(db: DbOrTrx, keys: string[]): Promise<v
 }
 
 /** Counts one failure against `key`. */
-export async function recordFailure(db: DbOrTrx, key: string, policy: ThrottlePolicy): Promise<void> {
+export async function recordFailure(
+  db: DbOrTrx,
+  key: string,
+  policy: ThrottlePolicy,
+): Promise<void> {
   const window = `${policy.windowSeconds} seconds`;
   await sql`
     insert into throttles as t (key, failures, window_started_at, blocked_until)

@@ -24,13 +24,15 @@ async function entryByKey(db: Db, key: string): Promise<LedgerEntry | undefined>
     .select(['id', 'delta', 'reason', 'balance_after', 'created_at'])
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
-  return row && {
-    id: String(row.id),
-    delta: row.delta,
-    reason: row.reason,
-    balanceAfter: row.balance_after,
-    createdAt: row.created_at.toISOString(),
-  };
+  return (
+    row && {
+      id: String(row.id),
+      delta: row.delta,
+      reason: row.reason,
+      balanceAfter: row.balance_after,
+      createdAt: row.created_at.toISOString(),
+    }
+  );
 }
 
 /**
@@ -58,7 +60,13 @@ export async function applyCredits(
       if (!updated) throw new AppError('PAYMENT_REQUIRED', 'Not enough credits for this action.');
       return trx
         .insertInto('credit_entries')
-        .values({ user_id: userId, delta, reason, idempotency_key: idempotencyKey, balance_after: updated.balance })
+        .values({
+          user_id: userId,
+          delta,
+          reason,
+          idempotency_key: idempotencyKey,
+          balance_after: updated.balance,
+        })
         .returning(['id', 'created_at'])
         .executeTakeFirstOrThrow()
         .then((row) => ({
@@ -80,19 +88,28 @@ export async function applyCredits(
 }
 
 export async function balanceOf(db: Db, userId: string): Promise<number> {
-  const row = await db.selectFrom('users').select('balance').where('id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select('balance')
+    .where('id', '=', userId)
+    .executeTakeFirst();
   return row?.balance ?? 0;
 }
 
 /** Ledger entries newest first, after the cursor (an entry id). */
-export async function listEntries(db: Db, userId: string, limit: number, beforeId?: string): Promise<LedgerEntry[]> {
+export async function listEntries(
+  db: Db,
+  userId: string,
+  limit: number,
+  beforeId?: string,
+): Promise<LedgerEntry[]> {
   let query = db
     .selectFrom('credit_entries')
     .select(['id', 'delta', 'reason', 'balance_after', 'created_at'])
     .where('user_id', '=', userId)
     .orderBy('id', 'desc')
     .limit(limit);
-  if (beforeId !== undefined) query = query.where('id', '<', beforeId);
+  if (beforeId !== undefined) query = query.where('id', '<', Number(beforeId));
   const rows = await query.execute();
   return rows.map((row) => ({
     id: String(row.id),

@@ -10,8 +10,8 @@ import { migrateToLatest } from './migrator';
 import { PGliteDialect } from './pglite-dialect';
 
 // int8 (bigint, count(*), sum()) as a JS number: our values stay far below 2^53.
-pg.types.setTypeParser(20, (value) => Number(value));
-pg.types.setTypeParser(1700, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 export interface DatabaseConfig {
   /** postgres://... ; when absent, PGlite is used. */

@@ -31,8 +31,8 @@ class PGliteConnection implements DatabaseConnection {
       : { rows: result.rows };
   }
 
-  // eslint-disable-next-line require-yield -- PGlite has no cursors worth streaming from here
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+  /** PGlite has no cursors worth streaming from here. */
+  streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('PGlite dialect: streaming queries are not supported');
   }
 }

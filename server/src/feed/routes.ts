@@ -28,7 +28,8 @@ export function feedRoutes(): Hono<Env> {
     const last = page.at(-1);
     return {
       videos: page.map((row) => toVideo(row, storage)),
-      nextCursor: hasMore && last ? encodeCursor({ s: last.ranking_score, i: last.id, t: asOf }) : null,
+      nextCursor:
+        hasMore && last ? encodeCursor({ s: last.ranking_score, i: last.id, t: asOf }) : null,
       hasMore,
     };
   });

@@ -10,8 +10,11 @@ import { makeImage, speak, transcribe, writeScript } from './upstream';
 
 export function generateRoutes(): Hono<Env> {
   const router = new Hono<Env>();
-  const key = (c: { req: { header(name: string): string | undefined } }) => c.req.header('idempotency-key') ?? '';
-  mount(router, generateApi.prices, async () => Promise.resolve({ currency: 'credits' as const, prices: PRICES }));
+  const key = (c: { req: { header(name: string): string | undefined } }) =>
+    c.req.header('idempotency-key') ?? '';
+  mount(router, generateApi.prices, async () =>
+    Promise.resolve({ currency: 'credits' as const, prices: PRICES }),
+  );
   mount(router, generateApi.script, async ({ c, user, body }) =>
     charged(c.var.deps, user().userId, 'script', key(c), async () => ({
       text: await writeScript(c.var.deps, body.prompt, body.system),
@@ -23,7 +26,9 @@ export function generateRoutes(): Hono<Env> {
     })),
   );
   mount(router, generateApi.speech, async ({ c, user, body }) =>
-    charged(c.var.deps, user().userId, 'speech', key(c), () => speak(c.var.deps, body.text, body.voice)),
+    charged(c.var.deps, user().userId, 'speech', key(c), () =>
+      speak(c.var.deps, body.text, body.voice),
+    ),
   );
   mount(router, generateApi.transcription, async ({ c, user, body }) =>
     charged(c.var.deps, user().userId, 'transcription', key(c), () =>

@@ -16,7 +16,8 @@ export async function charged<T>(
   idempotencyKey: string,
   work: () => Promise<T>,
 ): Promise<T & { creditsCharged: number; balance: number }> {
-  if (!deps.config.openai) throw new AppError('UPSTREAM', 'Cloud generation is not configured on this server.');
+  if (!deps.config.openai)
+    throw new AppError('UPSTREAM', 'Cloud generation is not configured on this server.');
   const price = PRICES[action];
   const key = `generate:${userId}:${idempotencyKey}`;
   const charge = await applyCredits(deps.db, userId, -price, `generate ${action}`, key);
@@ -24,7 +25,13 @@ export async function charged<T>(
     const result = await work();
     return { ...result, creditsCharged: price, balance: charge.balanceAfter };
   } catch (error) {
-    await applyCredits(deps.db, userId, price, `refund: generate ${action} failed`, `${key}:refund`);
+    await applyCredits(
+      deps.db,
+      userId,
+      price,
+      `refund: generate ${action} failed`,
+      `${key}:refund`,
+    );
     deps.log.warn('upstream generation failed; refunded', { action, ...describeError(error) });
     throw new AppError('UPSTREAM', 'The generation service failed; your credits were refunded.', {
       retryable: true,

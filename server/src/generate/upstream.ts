@@ -14,9 +14,14 @@ export const MODELS = {
   transcription: 'whisper-1',
 } as const;
 
-async function call(deps: AppDeps, path: string, init: { json?: unknown; form?: FormData }): Promise<Response> {
+async function call(
+  deps: AppDeps,
+  path: string,
+  init: { json?: unknown; form?: FormData },
+): Promise<Response> {
   const upstream = deps.config.openai;
-  if (!upstream) throw new AppError('UPSTREAM', 'Cloud generation is not configured on this server.');
+  if (!upstream)
+    throw new AppError('UPSTREAM', 'Cloud generation is not configured on this server.');
   const headers: Record<string, string> = {};
   if (upstream.apiKey) headers.authorization = `Bearer ${upstream.apiKey}`;
   if (init.json !== undefined) headers['content-type'] = 'application/json';
@@ -35,8 +40,13 @@ async function json<T extends z.ZodType>(response: Response, schema: T): Promise
 }
 
 export async function writeScript(deps: AppDeps, prompt: string, system?: string): Promise<string> {
-  const messages = [...(system ? [{ role: 'system', content: system }] : []), { role: 'user', content: prompt }];
-  const response = await call(deps, '/chat/completions', { json: { model: MODELS.script, messages } });
+  const messages = [
+    ...(system ? [{ role: 'system', content: system }] : []),
+    { role: 'user', content: prompt },
+  ];
+  const response = await call(deps, '/chat/completions', {
+    json: { model: MODELS.script, messages },
+  });
   const body = await json(
     response,
     z.object({ choices: z.array(z.object({ message: z.object({ content: z.string() }) })).min(1) }),
@@ -45,12 +55,21 @@ export async function writeScript(deps: AppDeps, prompt: string, system?: string
 }
 
 export async function makeImage(deps: AppDeps, prompt: string, size: string): Promise<string> {
-  const response = await call(deps, '/images/generations', { json: { model: MODELS.image, prompt, size, n: 1 } });
-  const body = await json(response, z.object({ data: z.array(z.object({ b64_json: z.string() })).min(1) }));
+  const response = await call(deps, '/images/generations', {
+    json: { model: MODELS.image, prompt, size, n: 1 },
+  });
+  const body = await json(
+    response,
+    z.object({ data: z.array(z.object({ b64_json: z.string() })).min(1) }),
+  );
   return body.data[0]?.b64_json ?? '';
 }
 
-export async function speak(deps: AppDeps, text: string, voice: string): Promise<{ audioBase64: string; contentType: string }> {
+export async function speak(
+  deps: AppDeps,
+  text: string,
+  voice: string,
+): Promise<{ audioBase64: string; contentType: string }> {
   const response = await call(deps, '/audio/speech', {
     json: { model: MODELS.speech, input: text, voice, response_format: 'mp3' },
   });
@@ -69,7 +88,9 @@ export async function transcribe(deps: AppDeps, audioBase64: string, filename: s
     response,
     z.object({
       text: z.string(),
-      words: z.array(z.object({ word: z.string(), start: z.number(), end: z.number() })).default([]),
+      words: z
+        .array(z.object({ word: z.string(), start: z.number(), end: z.number() }))
+        .default([]),
     }),
   );
 }

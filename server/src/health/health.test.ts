@@ -26,9 +26,9 @@ describe('health, OpenAPI and assets', () => {
       const path = e.path.replace(/:(\w+)/g, '{$1}');
       expect(r.body.paths[path]?.[e.method.toLowerCase()], `${e.method} ${e.path}`).toBeDefined();
     }
-    expect(r.body.paths['/v1/auth/signup'].post.requestBody.content['application/json'].schema.required).toEqual(
-      expect.arrayContaining(['email', 'password', 'username']),
-    );
+    expect(
+      r.body.paths['/v1/auth/signup'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(expect.arrayContaining(['email', 'password', 'username']));
   });
 
   it('publishes, reads and deletes an asset link', async () => {
@@ -40,8 +40,16 @@ describe('health, OpenAPI and assets', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body.url).toBe(`http://127.0.0.1:9/v1/objects/asset/${upload}`);
-    expect((await h.call('GET', `/v1/assets/${created.body.id as string}`)).body.title).toBe('Hype');
-    expect((await h.call('DELETE', `/v1/assets/${created.body.id as string}`, { token: user.accessToken })).status).toBe(200);
+    expect((await h.call('GET', `/v1/assets/${created.body.id as string}`)).body.title).toBe(
+      'Hype',
+    );
+    expect(
+      (
+        await h.call('DELETE', `/v1/assets/${created.body.id as string}`, {
+          token: user.accessToken,
+        })
+      ).status,
+    ).toBe(200);
     expect((await h.call('GET', `/v1/assets/${created.body.id as string}`)).status).toBe(404);
   });
 });

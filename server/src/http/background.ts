@@ -12,7 +12,9 @@ export class Background {
   /** Runs `task` without awaiting it; failures are logged. */
   run(name: string, task: () => Promise<void>): void {
     const promise = task()
-      .catch((error: unknown) => this.log.error(`background task failed: ${name}`, describeError(error)))
+      .catch((error: unknown) =>
+        this.log.error(`background task failed: ${name}`, describeError(error)),
+      )
       .finally(() => this.running.delete(promise));
     this.running.add(promise);
   }

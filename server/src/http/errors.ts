@@ -67,7 +67,7 @@ export function errorResponse(c: Context, error: unknown): { response: Response;
     status = 400;
     message = z.prettifyError(error).slice(0, 1000);
   } else if (error instanceof HTTPException) {
-    status = error.status as ContentfulStatusCode;
+    status = error.status;
     message = error.message || (PHRASES[status] ?? 'Error');
   } else {
     bug = true;

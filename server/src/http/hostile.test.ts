@@ -39,7 +39,8 @@ const pathFor = (e: EndpointSpec, id: string) => e.path.replace(':id', id);
 const bodied = apiEndpoints.filter((e) => e.body);
 const authed = apiEndpoints.filter((e) => e.auth === 'required');
 const withId = apiEndpoints.filter((e) => e.path.includes(':id'));
-const headersFor = (e: EndpointSpec) => (e.idempotent ? { 'idempotency-key': randomUUID() } : undefined);
+const headersFor = (e: EndpointSpec) =>
+  e.idempotent ? { 'idempotency-key': randomUUID() } : undefined;
 
 /** What another user gets from an owner-only action on someone else's resource. */
 const OWNER_ONLY: Record<string, { resource: string; status: number }> = {
@@ -74,28 +75,41 @@ const validBodies: Record<string, unknown> = {
 describe('hostile clients', () => {
   it('classifies every endpoint on a resource as owner-only or public', () => {
     for (const e of withId) {
-      expect(OWNER_ONLY[label(e)] !== undefined || PUBLIC_ON_RESOURCE.has(label(e)), label(e)).toBe(true);
+      expect(OWNER_ONLY[label(e)] !== undefined || PUBLIC_ON_RESOURCE.has(label(e)), label(e)).toBe(
+        true,
+      );
     }
   });
 
   it.each(authed.map((e) => [label(e), e] as const))('%s without a token → 401', async (_l, e) => {
-    const r = await h.call(e.method, pathFor(e, ids.video ?? ''), { json: {}, headers: headersFor(e) });
+    const r = await h.call(e.method, pathFor(e, ids.video ?? ''), {
+      json: {},
+      headers: headersFor(e),
+    });
     expect(r.status).toBe(401);
     expect(r.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String) });
   });
 
-  it.each(bodied.map((e) => [label(e), e] as const))('%s with malformed JSON → 400', async (_l, e) => {
-    const r = await h.call(e.method, pathFor(e, ids.video ?? ''), {
-      token: owner.accessToken,
-      raw: '{"oops": ',
-      headers: headersFor(e),
-    });
-    expect(r.status).toBe(400);
-    expect(r.body.statusCode).toBe(400);
-  });
+  it.each(bodied.map((e) => [label(e), e] as const))(
+    '%s with malformed JSON → 400',
+    async (_l, e) => {
+      const r = await h.call(e.method, pathFor(e, ids.video ?? ''), {
+        token: owner.accessToken,
+        raw: '{"oops": ',
+        headers: headersFor(e),
+      });
+      expect(r.status).toBe(400);
+      expect(r.body.statusCode).toBe(400);
+    },
+  );
 
   it.each(bodied.map((e) => [label(e), e] as const))('%s with wrong types → 400', async (_l, e) => {
-    for (const json of [[1, 2], 42, 'text', { email: 5, title: [], parts: 'x', reaction: 7, prompt: {} }]) {
+    for (const json of [
+      [1, 2],
+      42,
+      'text',
+      { email: 5, title: [], parts: 'x', reaction: 7, prompt: {} },
+    ]) {
       const r = await h.call(e.method, pathFor(e, ids.video ?? ''), {
         token: owner.accessToken,
         json,
@@ -105,39 +119,48 @@ describe('hostile clients', () => {
     }
   });
 
-  it.each(bodied.map((e) => [label(e), e] as const))('%s with an oversize body → 413', async (_l, e) => {
-    const size = e.path === '/v1/generate/transcription' ? 17 * 1024 * 1024 : 100 * 1024;
-    const r = await h.call(e.method, pathFor(e, ids.video ?? ''), {
-      token: owner.accessToken,
-      raw: JSON.stringify({ pad: 'x'.repeat(size) }),
-      headers: headersFor(e),
-    });
-    expect(r.status).toBe(413);
-  });
+  it.each(bodied.map((e) => [label(e), e] as const))(
+    '%s with an oversize body → 413',
+    async (_l, e) => {
+      const size = e.path === '/v1/generate/transcription' ? 17 * 1024 * 1024 : 100 * 1024;
+      const r = await h.call(e.method, pathFor(e, ids.video ?? ''), {
+        token: owner.accessToken,
+        raw: JSON.stringify({ pad: 'x'.repeat(size) }),
+        headers: headersFor(e),
+      });
+      expect(r.status).toBe(413);
+    },
+  );
 
-  it.each(withId.map((e) => [label(e), e] as const))('%s with a malformed id → 400', async (_l, e) => {
-    const r = await h.call(e.method, e.path.replace(':id', 'not-an-id'), {
-      token: owner.accessToken,
-      json: validBodies[label(e)] ?? {},
-      headers: headersFor(e),
-    });
-    expect(r.status).toBe(400);
-  });
+  it.each(withId.map((e) => [label(e), e] as const))(
+    '%s with a malformed id → 400',
+    async (_l, e) => {
+      const r = await h.call(e.method, e.path.replace(':id', 'not-an-id'), {
+        token: owner.accessToken,
+        json: validBodies[label(e)] ?? {},
+        headers: headersFor(e),
+      });
+      expect(r.status).toBe(400);
+    },
+  );
 
-  it.each(Object.entries(OWNER_ONLY))('%s on another user’s resource → refused', async (key, rule) => {
-    const e = apiEndpoints.find((x) => label(x) === key);
-    if (!e) throw new Error(`no endpoint ${key}`);
-    const r = await h.call(e.method, pathFor(e, ids[rule.resource] ?? ''), {
-      token: other.accessToken,
-      json: validBodies[key] ?? {},
-      headers: headersFor(e),
-    });
-    expect(r.status).toBe(rule.status);
-    // And the owner's resource is untouched.
-    if (rule.resource === 'video') {
-      expect((await h.call('GET', `/v1/videos/${ids.video ?? ''}`)).body.title).toBe('A video');
-    }
-  });
+  it.each(Object.entries(OWNER_ONLY))(
+    '%s on another user’s resource → refused',
+    async (key, rule) => {
+      const e = apiEndpoints.find((x) => label(x) === key);
+      if (!e) throw new Error(`no endpoint ${key}`);
+      const r = await h.call(e.method, pathFor(e, ids[rule.resource] ?? ''), {
+        token: other.accessToken,
+        json: validBodies[key] ?? {},
+        headers: headersFor(e),
+      });
+      expect(r.status).toBe(rule.status);
+      // And the owner's resource is untouched.
+      if (rule.resource === 'video') {
+        expect((await h.call('GET', `/v1/videos/${ids.video ?? ''}`)).body.title).toBe('A video');
+      }
+    },
+  );
 
   it('answers unknown routes with the error shape', async () => {
     const r = await h.call('GET', '/v1/nope');

@@ -37,7 +37,10 @@ export async function runIdempotent(
       .executeTakeFirst();
     if (!row) throw new AppError('CONFLICT', 'Retry this request.', { retryable: true });
     if (row.request_hash !== requestHash) {
-      throw new AppError('UNPROCESSABLE', 'This Idempotency-Key was used with a different request.');
+      throw new AppError(
+        'UNPROCESSABLE',
+        'This Idempotency-Key was used with a different request.',
+      );
     }
     if (row.status_code === null) {
       throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still running.', {
@@ -56,7 +59,11 @@ export async function runIdempotent(
       .execute();
     return { ...result, replayed: false };
   } catch (error) {
-    await db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).execute();
+    await db
+      .deleteFrom('idempotency_keys')
+      .where('user_id', '=', userId)
+      .where('key', '=', key)
+      .execute();
     throw error;
   }
 }

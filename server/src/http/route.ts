@@ -21,7 +21,7 @@ export interface RouteInput<B extends z.ZodType, Q extends z.ZodType> {
   /** The caller, or null when signed out (only for `auth: 'optional'` endpoints). */
   auth: AuthContext | null;
   /** The caller; throws 401 when signed out. */
-  user(): AuthContext;
+  user: () => AuthContext;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,7 +55,9 @@ export function mount<B extends z.ZodType, Q extends z.ZodType, R extends z.ZodT
     }
     const nowSeconds = Math.floor(Date.now() / 1000);
     const auth =
-      spec.auth === 'none' ? null : await authenticate(deps.db, deps.secret, c.req.header('authorization'), nowSeconds);
+      spec.auth === 'none'
+        ? null
+        : await authenticate(deps.db, deps.secret, c.req.header('authorization'), nowSeconds);
     if (spec.auth === 'required' && !auth) {
       throw new AppError('UNAUTHORIZED', 'Sign in first (Authorization: Bearer <access token>).');
     }
@@ -66,7 +68,12 @@ export function mount<B extends z.ZodType, Q extends z.ZodType, R extends z.ZodT
         deps.db,
         deps.secret,
         auth.sessionId,
-        { method: c.req.method, pathWithQuery: url.pathname + url.search, body: raw, headers: c.req.raw.headers },
+        {
+          method: c.req.method,
+          pathWithQuery: url.pathname + url.search,
+          body: raw,
+          headers: c.req.raw.headers,
+        },
         nowSeconds,
       );
     }
@@ -87,13 +94,24 @@ export function mount<B extends z.ZodType, Q extends z.ZodType, R extends z.ZodT
     if (spec.idempotent) {
       const key = c.req.header('idempotency-key') ?? '';
       if (!IDEMPOTENCY_KEY.test(key)) {
-        throw new AppError('VALIDATION', 'An Idempotency-Key header (8-128 characters) is required.');
+        throw new AppError(
+          'VALIDATION',
+          'An Idempotency-Key header (8-128 characters) is required.',
+        );
       }
       const caller = input.user();
-      const result = await runIdempotent(deps.db, caller.userId, key, c.req.method, c.req.path, raw, async () => ({
-        status,
-        body: await handler({ ...input, c }),
-      }));
+      const result = await runIdempotent(
+        deps.db,
+        caller.userId,
+        key,
+        c.req.method,
+        c.req.path,
+        raw,
+        async () => ({
+          status,
+          body: await handler({ ...input, c }),
+        }),
+      );
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(result.body, result.status as 200);
     }

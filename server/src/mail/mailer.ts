@@ -20,7 +20,11 @@ export interface Mailer {
 
 const FROM = 'Reelsmith <no-reply@reelsmith.invalid>';
 
-export function createMailer(options: { smtpUrl?: string | undefined; outboxDir: string; log: Log }): Mailer {
+export function createMailer(options: {
+  smtpUrl?: string | undefined;
+  outboxDir: string;
+  log: Log;
+}): Mailer {
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
@@ -29,7 +33,11 @@ export function createMailer(options: { smtpUrl?: string | undefined; outboxDir:
       },
     };
   }
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
   return {
     send: async (mail) => {
       const info = await transport.sendMail({ from: FROM, ...mail });

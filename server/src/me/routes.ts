@@ -12,7 +12,9 @@ import { loadMe, updateMe } from './service';
 export function meRoutes(): Hono<Env> {
   const router = new Hono<Env>();
   mount(router, meApi.get, async ({ c, user }) => loadMe(c.var.deps, user().userId));
-  mount(router, meApi.patch, async ({ c, user, body }) => updateMe(c.var.deps, user().userId, body));
+  mount(router, meApi.patch, async ({ c, user, body }) =>
+    updateMe(c.var.deps, user().userId, body),
+  );
   mount(router, meApi.credits, async ({ c, user, query }) => {
     const { userId } = user();
     if (query.cursor !== undefined && !/^\d{1,18}$/.test(query.cursor)) {

@@ -9,7 +9,9 @@ import type { AppDeps } from '../deps';
 export async function loadMe(deps: AppDeps, userId: string): Promise<Me> {
   const row = await deps.db
     .selectFrom('users as u')
-    .leftJoin('uploads as a', (join) => join.onRef('a.id', '=', 'u.avatar_upload_id').on('a.status', '=', 'verified'))
+    .leftJoin('uploads as a', (join) =>
+      join.onRef('a.id', '=', 'u.avatar_upload_id').on('a.status', '=', 'verified'),
+    )
     .select([
       'u.id',
       'u.username',
@@ -64,7 +66,8 @@ export async function updateMe(
     try {
       await db.updateTable('users').set(values).where('id', '=', userId).execute();
     } catch (error) {
-      if ((error as { code?: unknown }).code === '23505') throw new AppError('CONFLICT', 'This username is taken.');
+      if ((error as { code?: unknown }).code === '23505')
+        throw new AppError('CONFLICT', 'This username is taken.');
       throw error;
     }
   }

@@ -14,16 +14,34 @@ export function buildOpenApi(version: string, serverUrl: string): Record<string,
     const path = spec.path.replace(/:(\w+)/g, '{$1}');
     const parameters: unknown[] = [];
     for (const match of spec.path.matchAll(/:(\w+)/g)) {
-      parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+      parameters.push({
+        name: match[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string', format: 'uuid' },
+      });
     }
     if (spec.query) {
-      const q = schema(spec.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      const q = schema(spec.query, 'input') as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
       for (const [name, s] of Object.entries(q.properties ?? {})) {
-        parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema: s });
+        parameters.push({
+          name,
+          in: 'query',
+          required: q.required?.includes(name) ?? false,
+          schema: s,
+        });
       }
     }
     if (spec.idempotent) {
-      parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 8, maxLength: 128 } });
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: true,
+        schema: { type: 'string', minLength: 8, maxLength: 128 },
+      });
     }
     const status = String(spec.status ?? 200);
     paths[path] ??= {};
@@ -34,12 +52,19 @@ export function buildOpenApi(version: string, serverUrl: string): Record<string,
       ...(spec.auth === 'optional' ? { security: [{}, { bearer: [] }] } : {}),
       parameters,
       ...(spec.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schema(spec.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schema(spec.body, 'input') } },
+            },
+          }
         : {}),
       responses: {
         [status]: {
           description: 'Success',
-          content: { [spec.contentType ?? 'application/json']: { schema: schema(spec.response, 'output') } },
+          content: {
+            [spec.contentType ?? 'application/json']: { schema: schema(spec.response, 'output') },
+          },
         },
         default: {
           description: 'Error',

@@ -17,10 +17,16 @@ export function shareRoutes(): Hono<Env> {
     const video = /^[0-9a-f-]{36}$/.test(id)
       ? await new VideosService(c.var.deps).visible(id, null).catch(() => undefined)
       : undefined;
-    c.header('Content-Security-Policy', "default-src 'none'; media-src *; img-src *; style-src 'unsafe-inline'");
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'none'; media-src *; img-src *; style-src 'unsafe-inline'",
+    );
     c.header('Referrer-Policy', 'no-referrer');
     if (!video) {
-      return c.html('<!doctype html><meta charset="utf-8"><title>Not found</title><p>This video is not available.</p>', 404);
+      return c.html(
+        '<!doctype html><meta charset="utf-8"><title>Not found</title><p>This video is not available.</p>',
+        404,
+      );
     }
     const page = `${c.var.deps.config.publicUrl}/v/${video.id}`;
     const title = escape(video.title);

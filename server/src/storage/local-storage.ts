@@ -40,7 +40,13 @@ export class LocalStorage implements ObjectStorage {
   }
 
   /** True when the part URL's signature is ours and has not expired. */
-  verifyPartUrl(uploadId: string, partNumber: number, expires: string, sig: string, nowMs: number): boolean {
+  verifyPartUrl(
+    uploadId: string,
+    partNumber: number,
+    expires: string,
+    sig: string,
+    nowMs: number,
+  ): boolean {
     const exp = Number(expires);
     if (!Number.isInteger(exp) || exp * 1000 < nowMs) return false;
     return safeEqual(sig, this.partSignature(uploadId, partNumber, exp));
@@ -59,7 +65,12 @@ export class LocalStorage implements ObjectStorage {
   }
 
   /** Writes one part from a request body; answers its S3-style ETag (quoted hex MD5). */
-  async writePart(uploadId: string, partNumber: number, body: ReadableStream<Uint8Array>, maxBytes: number): Promise<{ etag: string; bytes: number }> {
+  async writePart(
+    uploadId: string,
+    partNumber: number,
+    body: ReadableStream<Uint8Array>,
+    maxBytes: number,
+  ): Promise<{ etag: string; bytes: number }> {
     await fs.mkdir(this.partDir(uploadId), { recursive: true });
     const target = this.partPath(uploadId, partNumber);
     const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
@@ -72,11 +83,15 @@ export class LocalStorage implements ObjectStorage {
         const { done, value } = await reader.read();
         if (done) break;
         bytes += value.length;
-        if (bytes > maxBytes) throw new AppError('TOO_LARGE', `A part may hold at most ${maxBytes} bytes.`);
+        if (bytes > maxBytes)
+          throw new AppError('TOO_LARGE', `A part may hold at most ${maxBytes} bytes.`);
         md5.update(value);
-        if (!out.write(value)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+        if (!out.write(value))
+          await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       }
-      await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
       await fs.rename(temp, target);
     } catch (error) {
       out.destroy();
@@ -86,15 +101,24 @@ export class LocalStorage implements ObjectStorage {
     return { etag: `"${md5.digest('hex')}"`, bytes };
   }
 
-  async completeMultipart(key: string, _s: string | null, uploadId: string, parts: CompletedPart[]): Promise<void> {
+  async completeMultipart(
+    key: string,
+    _s: string | null,
+    uploadId: string,
+    parts: CompletedPart[],
+  ): Promise<void> {
     const target = this.objectPath(key);
     await fs.mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.tmp`;
     const out = createWriteStream(temp);
     for (const part of [...parts].sort((a, b) => a.partNumber - b.partNumber)) {
-      await pipeline(createReadStream(this.partPath(uploadId, part.partNumber)), out, { end: false });
+      await pipeline(createReadStream(this.partPath(uploadId, part.partNumber)), out, {
+        end: false,
+      });
     }
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
     await fs.rename(temp, target);
     await fs.rm(this.partDir(uploadId), { recursive: true, force: true });
   }

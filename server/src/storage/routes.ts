@@ -31,7 +31,10 @@ export function storageRoutes(): Hono<Env> {
       throw new AppError('NOT_FOUND', 'No such part.');
     }
     if (!storage.verifyPartUrl(uploadId, partNumber, expires, sig, Date.now())) {
-      throw new AppError('FORBIDDEN', 'This part URL is invalid or has expired; ask for a fresh one.');
+      throw new AppError(
+        'FORBIDDEN',
+        'This part URL is invalid or has expired; ask for a fresh one.',
+      );
     }
     const upload = await uploadOf(c.var.deps.db, uploadId);
     if (!upload || upload.status !== 'pending' || partNumber > upload.part_count) {
@@ -39,7 +42,9 @@ export function storageRoutes(): Hono<Env> {
     }
     const total = Number(upload.bytes);
     const expected =
-      partNumber < upload.part_count ? upload.part_size : total - upload.part_size * (upload.part_count - 1);
+      partNumber < upload.part_count
+        ? upload.part_size
+        : total - upload.part_size * (upload.part_count - 1);
     const declared = c.req.header('content-length');
     if (declared !== undefined && Number(declared) !== expected) {
       throw new AppError('VALIDATION', `Part ${partNumber} must be ${expected} bytes.`);
@@ -61,7 +66,11 @@ export function storageRoutes(): Hono<Env> {
     const id = c.req.param('id');
     if (!UUID.test(id)) throw new AppError('NOT_FOUND', 'No such object.');
     const upload = await uploadOf(c.var.deps.db, id);
-    if (!upload || upload.status !== 'verified' || upload.storage_key !== `${c.req.param('kind')}/${id}`) {
+    if (
+      !upload ||
+      upload.status !== 'verified' ||
+      upload.storage_key !== `${c.req.param('kind')}/${id}`
+    ) {
       throw new AppError('NOT_FOUND', 'No such object.');
     }
     const file = storage.filePath(upload.storage_key);
@@ -82,7 +91,9 @@ export function storageRoutes(): Hono<Env> {
       c.header('Content-Range', `bytes ${start}-${end}/${size}`);
     }
     c.header('Content-Length', String(end - start + 1));
-    const stream = Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream<Uint8Array>;
+    const stream = Readable.toWeb(
+      createReadStream(file, { start, end }),
+    ) as ReadableStream<Uint8Array>;
     return c.body(stream, range ? 206 : 200);
   });
   return router;

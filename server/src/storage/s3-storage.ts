@@ -36,12 +36,21 @@ export class S3Storage implements ObjectStorage {
 
   async createMultipart(key: string, contentType: string): Promise<string | null> {
     const out = await this.client.send(
-      new CreateMultipartUploadCommand({ Bucket: this.config.bucket, Key: key, ContentType: contentType }),
+      new CreateMultipartUploadCommand({
+        Bucket: this.config.bucket,
+        Key: key,
+        ContentType: contentType,
+      }),
     );
     return out.UploadId ?? null;
   }
 
-  async partUrl(args: { key: string; storageUploadId: string | null; partNumber: number; expiresAt: Date }): Promise<string> {
+  async partUrl(args: {
+    key: string;
+    storageUploadId: string | null;
+    partNumber: number;
+    expiresAt: Date;
+  }): Promise<string> {
     const expiresIn = Math.max(1, Math.floor((args.expiresAt.getTime() - Date.now()) / 1000));
     return getSignedUrl(
       this.client,
@@ -55,7 +64,12 @@ export class S3Storage implements ObjectStorage {
     );
   }
 
-  async completeMultipart(key: string, storageUploadId: string | null, _u: string, parts: CompletedPart[]): Promise<void> {
+  async completeMultipart(
+    key: string,
+    storageUploadId: string | null,
+    _u: string,
+    parts: CompletedPart[],
+  ): Promise<void> {
     await this.client.send(
       new CompleteMultipartUploadCommand({
         Bucket: this.config.bucket,
@@ -73,7 +87,11 @@ export class S3Storage implements ObjectStorage {
   async abortMultipart(key: string, storageUploadId: string | null): Promise<void> {
     try {
       await this.client.send(
-        new AbortMultipartUploadCommand({ Bucket: this.config.bucket, Key: key, UploadId: storageUploadId ?? '' }),
+        new AbortMultipartUploadCommand({
+          Bucket: this.config.bucket,
+          Key: key,
+          UploadId: storageUploadId ?? '',
+        }),
       );
     } catch {
       // Best effort: some S3 look-alikes (s3rver) do not implement it; a bucket lifecycle rule
@@ -82,7 +100,9 @@ export class S3Storage implements ObjectStorage {
   }
 
   async digest(key: string): Promise<{ sha256: string; bytes: number }> {
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key }));
+    const out = await this.client.send(
+      new GetObjectCommand({ Bucket: this.config.bucket, Key: key }),
+    );
     const hash = createHash('sha256');
     let bytes = 0;
     for await (const chunk of out.Body as Readable) {

@@ -12,9 +12,20 @@ export interface ObjectStorage {
   /** Starts a multipart upload; answers the storage's upload id (null for local). */
   createMultipart(key: string, contentType: string): Promise<string | null>;
   /** A URL the client PUTs one part to. */
-  partUrl(args: { key: string; storageUploadId: string | null; uploadId: string; partNumber: number; expiresAt: Date }): Promise<string>;
+  partUrl(args: {
+    key: string;
+    storageUploadId: string | null;
+    uploadId: string;
+    partNumber: number;
+    expiresAt: Date;
+  }): Promise<string>;
   /** Assembles the parts into the object. */
-  completeMultipart(key: string, storageUploadId: string | null, uploadId: string, parts: CompletedPart[]): Promise<void>;
+  completeMultipart(
+    key: string,
+    storageUploadId: string | null,
+    uploadId: string,
+    parts: CompletedPart[],
+  ): Promise<void>;
   /** Best effort: discards the parts. */
   abortMultipart(key: string, storageUploadId: string | null, uploadId: string): Promise<void>;
   /** sha256 and size of a stored object. */

@@ -67,7 +67,12 @@ export class Harness {
     return fs
       .readdirSync(dir)
       .sort()
-      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))
+      .map((f) =>
+        fs
+          .readFileSync(path.join(dir, f), 'utf8')
+          .replace(/=\r?\n/g, '')
+          .replace(/=3D/g, '='),
+      )
       .filter((mail) => mail.includes(`To: ${email}`));
   }
 
@@ -81,15 +86,21 @@ export class Harness {
   }
 
   /** Signs up, verifies and logs in a fresh user. */
-  async user(client: 'web' | 'desktop' | 'script' = 'web'): Promise<TestUser & { signingKey?: string }> {
+  async user(
+    client: 'web' | 'desktop' | 'script' = 'web',
+  ): Promise<TestUser & { signingKey?: string }> {
     this.counter += 1;
     const suffix = `${this.counter}_${randomBytes(3).toString('hex')}`;
     const email = `user${suffix}@example.com`;
     const password = `correct horse ${suffix}`;
     const username = `user_${suffix}`;
-    const signup = await this.call('POST', '/v1/auth/signup', { json: { email, password, username } });
+    const signup = await this.call('POST', '/v1/auth/signup', {
+      json: { email, password, username },
+    });
     if (signup.status !== 201) throw new Error(`signup ${signup.status} ${signup.text}`);
-    const verify = await this.call('POST', '/v1/auth/verify', { json: { token: await this.lastToken(email) } });
+    const verify = await this.call('POST', '/v1/auth/verify', {
+      json: { token: await this.lastToken(email) },
+    });
     if (verify.status !== 200) throw new Error(`verify ${verify.status} ${verify.text}`);
     const login = await this.call('POST', '/v1/auth/login', { json: { email, password, client } });
     if (login.status !== 200) throw new Error(`login ${login.status} ${login.text}`);

@@ -15,7 +15,10 @@ export interface PartTransport {
 export function inProcessParts(h: Harness): PartTransport {
   return {
     put: async (url, data) => {
-      const r = await h.call('PUT', url, { raw: data, headers: { 'content-type': 'application/octet-stream' } });
+      const r = await h.call('PUT', url, {
+        raw: data,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
       if (r.status !== 200) throw new Error(`part PUT ${r.status} ${r.text}`);
       return r.headers.get('etag') ?? '';
     },
@@ -60,7 +63,14 @@ export async function publish(
   const r = await h.call('POST', '/v1/videos', {
     token: user.accessToken,
     headers: { 'idempotency-key': randomUUID() },
-    json: { videoUploadId: video, thumbnailUploadId: thumb, title: 'A video', durationSeconds: 12, prompt: 'a cat', ...extra },
+    json: {
+      videoUploadId: video,
+      thumbnailUploadId: thumb,
+      title: 'A video',
+      durationSeconds: 12,
+      prompt: 'a cat',
+      ...extra,
+    },
   });
   if (r.status !== 201) throw new Error(`publish ${r.status} ${r.text}`);
   return r.body as { id: string };

@@ -37,9 +37,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(options: { maxConnections?: number } = {}): Promise<TestPostgres> {
+export async function startPostgres(
+  options: { maxConnections?: number } = {},
+): Promise<TestPostgres> {
   const bin = findPostgresBin();
-  if (!bin) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql (apt install postgresql)');
+  if (!bin)
+    throw new Error(
+      'PostgreSQL binaries not found under /usr/lib/postgresql (apt install postgresql)',
+    );
   const asRoot = process.getuid?.() === 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelsmith-pg-'));
   fs.chmodSync(dir, 0o755);
@@ -61,7 +66,18 @@ export async function startPostgres(options: { maxConnections?: number } = {}): 
     '-c full_page_writes=off',
     `-c max_connections=${options.maxConnections ?? 100}`,
   ].join(' ');
-  run('pg_ctl', ['-D', data, '-o', settings, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-o',
+    settings,
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ]);
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let stopped = false;
   const stop = () => {

@@ -46,7 +46,10 @@ export async function concurrentLikes(h: Harness): Promise<void> {
   const video = await publish(h, owner);
   await Promise.all(
     Array.from({ length: 50 }, () =>
-      h.call('POST', `/v1/videos/${video.id}/reaction`, { token: fan.accessToken, json: { reaction: 'like' } }),
+      h.call('POST', `/v1/videos/${video.id}/reaction`, {
+        token: fan.accessToken,
+        json: { reaction: 'like' },
+      }),
     ),
   );
   const after = await h.call('GET', `/v1/videos/${video.id}`);
@@ -61,7 +64,10 @@ export async function viewsDedup(h: Harness): Promise<void> {
   const video = await publish(h, owner);
   await Promise.all(
     [a, b, a, b, a, b, a, b].map((u, i) =>
-      h.call('POST', `/v1/videos/${video.id}/view`, { token: u.accessToken, json: { sessionId: `session-${i}-xyz` } }),
+      h.call('POST', `/v1/videos/${video.id}/view`, {
+        token: u.accessToken,
+        json: { sessionId: `session-${i}-xyz` },
+      }),
     ),
   );
   expect((await h.call('GET', `/v1/videos/${video.id}`)).body.views).toBe(2);
@@ -70,14 +76,24 @@ export async function viewsDedup(h: Harness): Promise<void> {
 /** Reusing a rotated refresh token ends the whole session (family). */
 export async function refreshReuse(h: Harness): Promise<void> {
   const user = await h.user();
-  const rotated = await h.call('POST', '/v1/auth/refresh', { json: { refreshToken: user.refreshToken } });
+  const rotated = await h.call('POST', '/v1/auth/refresh', {
+    json: { refreshToken: user.refreshToken },
+  });
   expect(rotated.status).toBe(200);
   // Concurrent reuse of the old token: none of them gets through.
   const reuse = await Promise.all(
-    Array.from({ length: 5 }, () => h.call('POST', '/v1/auth/refresh', { json: { refreshToken: user.refreshToken } })),
+    Array.from({ length: 5 }, () =>
+      h.call('POST', '/v1/auth/refresh', { json: { refreshToken: user.refreshToken } }),
+    ),
   );
   expect(reuse.every((r) => r.status === 401)).toBe(true);
-  expect((await h.call('POST', '/v1/auth/refresh', { json: { refreshToken: rotated.body.refreshToken } })).status).toBe(401);
+  expect(
+    (
+      await h.call('POST', '/v1/auth/refresh', {
+        json: { refreshToken: rotated.body.refreshToken },
+      })
+    ).status,
+  ).toBe(401);
   expect((await h.call('GET', '/v1/me', { token: rotated.body.accessToken })).status).toBe(401);
 }
 
@@ -85,7 +101,9 @@ export async function refreshReuse(h: Harness): Promise<void> {
 export async function refreshRace(h: Harness): Promise<void> {
   const user = await h.user();
   const results = await Promise.all(
-    Array.from({ length: 5 }, () => h.call('POST', '/v1/auth/refresh', { json: { refreshToken: user.refreshToken } })),
+    Array.from({ length: 5 }, () =>
+      h.call('POST', '/v1/auth/refresh', { json: { refreshToken: user.refreshToken } }),
+    ),
   );
   expect(results.filter((r) => r.status === 200).length).toBeLessThanOrEqual(1);
 }

@@ -19,16 +19,28 @@ export async function partsOf(db: DbOrTrx, uploadId: string) {
     .execute();
 }
 
-export async function recordPart(db: DbOrTrx, uploadId: string, partNumber: number, etag: string): Promise<void> {
+export async function recordPart(
+  db: DbOrTrx,
+  uploadId: string,
+  partNumber: number,
+  etag: string,
+): Promise<void> {
   await db
     .insertInto('upload_parts')
     .values({ upload_id: uploadId, part_number: partNumber, etag })
-    .onConflict((oc) => oc.columns(['upload_id', 'part_number']).doUpdateSet({ etag, received_at: sql`now()` }))
+    .onConflict((oc) =>
+      oc.columns(['upload_id', 'part_number']).doUpdateSet({ etag, received_at: sql`now()` }),
+    )
     .execute();
 }
 
 /** Adds `bytes` to the user's storage if it stays within `quota`; false when it would not. */
-export async function reserveStorage(db: DbOrTrx, userId: string, bytes: number, quota: number): Promise<boolean> {
+export async function reserveStorage(
+  db: DbOrTrx,
+  userId: string,
+  bytes: number,
+  quota: number,
+): Promise<boolean> {
   const row = await db
     .updateTable('users')
     .set({ storage_bytes: sql`storage_bytes + ${bytes}` })

@@ -34,13 +34,22 @@ export class UploadsService {
     );
   }
 
-  async create(userId: string, input: { kind: UploadKind; contentType: string; bytes: number; sha256: string }) {
+  async create(
+    userId: string,
+    input: { kind: UploadKind; contentType: string; bytes: number; sha256: string },
+  ) {
     const { db, config, storage } = this.deps;
     if (!UPLOAD_CONTENT_TYPES[input.kind].includes(input.contentType)) {
-      throw new AppError('UNSUPPORTED', `A ${input.kind} upload must be one of: ${UPLOAD_CONTENT_TYPES[input.kind].join(', ')}.`);
+      throw new AppError(
+        'UNSUPPORTED',
+        `A ${input.kind} upload must be one of: ${UPLOAD_CONTENT_TYPES[input.kind].join(', ')}.`,
+      );
     }
     if (input.bytes > UPLOAD_MAX_BYTES[input.kind]) {
-      throw new AppError('TOO_LARGE', `A ${input.kind} may be at most ${UPLOAD_MAX_BYTES[input.kind]} bytes.`);
+      throw new AppError(
+        'TOO_LARGE',
+        `A ${input.kind} may be at most ${UPLOAD_MAX_BYTES[input.kind]} bytes.`,
+      );
     }
     const partSize = config.partSize;
     const partCount = Math.ceil(input.bytes / partSize);
@@ -87,7 +96,9 @@ export class UploadsService {
   private async describe(upload: repo.UploadRow): Promise<Upload> {
     const received = await repo.partsOf(this.deps.db, upload.id);
     const have = new Set(received.map((p) => p.part_number));
-    const missing = Array.from({ length: upload.part_count }, (_, i) => i + 1).filter((n) => !have.has(n));
+    const missing = Array.from({ length: upload.part_count }, (_, i) => i + 1).filter(
+      (n) => !have.has(n),
+    );
     return {
       uploadId: upload.id,
       kind: upload.kind,
@@ -101,7 +112,8 @@ export class UploadsService {
   }
 
   private assertPending(upload: repo.UploadRow): void {
-    if (upload.status !== 'pending') throw new AppError('CONFLICT', `This upload is ${upload.status}.`);
+    if (upload.status !== 'pending')
+      throw new AppError('CONFLICT', `This upload is ${upload.status}.`);
   }
 
   private checkPartNumbers(upload: repo.UploadRow, parts: { partNumber: number }[]): void {
@@ -113,7 +125,11 @@ export class UploadsService {
   }
 
   /** Records parts the client sent straight to S3 (the local store records its own). */
-  async recordParts(userId: string, id: string, parts: { partNumber: number; etag: string }[]): Promise<Upload> {
+  async recordParts(
+    userId: string,
+    id: string,
+    parts: { partNumber: number; etag: string }[],
+  ): Promise<Upload> {
     const upload = await this.owned(userId, id);
     this.assertPending(upload);
     this.checkPartNumbers(upload, parts);
@@ -123,7 +139,11 @@ export class UploadsService {
     return this.describe(upload);
   }
 
-  async complete(userId: string, id: string, parts: { partNumber: number; etag: string }[]): Promise<Upload> {
+  async complete(
+    userId: string,
+    id: string,
+    parts: { partNumber: number; etag: string }[],
+  ): Promise<Upload> {
     const { db, storage } = this.deps;
     const upload = await this.owned(userId, id);
     this.assertPending(upload);
@@ -136,7 +156,10 @@ export class UploadsService {
       const recorded = new Map((await repo.partsOf(db, id)).map((p) => [p.part_number, p.etag]));
       for (const part of parts) {
         if (recorded.get(part.partNumber) !== part.etag) {
-          throw new AppError('VALIDATION', `Part ${part.partNumber} was not received with this ETag.`);
+          throw new AppError(
+            'VALIDATION',
+            `Part ${part.partNumber} was not received with this ETag.`,
+          );
         }
       }
     } else {
@@ -153,8 +176,16 @@ export class UploadsService {
     try {
       await storage.completeMultipart(upload.storage_key, upload.s3_upload_id, id, parts);
     } catch (error) {
-      await db.updateTable('uploads').set({ status: 'pending', completed_at: null }).where('id', '=', id).execute();
-      throw new AppError('VALIDATION', 'The storage refused to assemble these parts; check the ETags.', { cause: error });
+      await db
+        .updateTable('uploads')
+        .set({ status: 'pending', completed_at: null })
+        .where('id', '=', id)
+        .execute();
+      throw new AppError(
+        'VALIDATION',
+        'The storage refused to assemble these parts; check the ETags.',
+        { cause: error },
+      );
     }
     this.deps.background.run(`verify upload ${id}`, () => this.verify(id));
     return this.describe({ ...upload, status: 'verifying' });
@@ -168,7 +199,11 @@ export class UploadsService {
     const digest = await storage.digest(upload.storage_key).catch(() => undefined);
     const ok = digest?.sha256 === upload.sha256 && digest.bytes === Number(upload.bytes);
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('uploads').set({ status: ok ? 'verified' : 'failed' }).where('id', '=', id).execute();
+      await trx
+        .updateTable('uploads')
+        .set({ status: ok ? 'verified' : 'failed' })
+        .where('id', '=', id)
+        .execute();
       if (!ok) await repo.releaseStorage(trx, upload.user_id, Number(upload.bytes));
       await markVideosForUpload(trx, id);
     });
@@ -183,7 +218,10 @@ export class UploadsService {
     const upload = await this.owned(userId, id);
     if (upload.status === 'aborted') return;
     if (upload.status !== 'pending' && upload.status !== 'failed') {
-      throw new AppError('CONFLICT', 'A completed upload is removed with the video or asset using it.');
+      throw new AppError(
+        'CONFLICT',
+        'A completed upload is removed with the video or asset using it.',
+      );
     }
     await db.transaction().execute(async (trx) => {
       const done = await trx
@@ -193,7 +231,8 @@ export class UploadsService {
         .where('status', 'in', ['pending', 'failed'])
         .returning('status')
         .executeTakeFirst();
-      if (done && upload.status === 'pending') await repo.releaseStorage(trx, userId, Number(upload.bytes));
+      if (done && upload.status === 'pending')
+        await repo.releaseStorage(trx, userId, Number(upload.bytes));
     });
     await storage.abortMultipart(upload.storage_key, upload.s3_upload_id, id);
   }

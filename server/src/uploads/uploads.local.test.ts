@@ -38,7 +38,9 @@ describe('uploads to local storage', () => {
     expect(status.body.parts.map((p: { partNumber: number }) => p.partNumber)).toEqual([2, 3]);
     const etags = [put1.headers.get('etag') ?? ''];
     for (const part of status.body.parts as { partNumber: number; url: string }[]) {
-      const r = await h.call('PUT', part.url, { raw: data.subarray((part.partNumber - 1) * 1024, part.partNumber * 1024) });
+      const r = await h.call('PUT', part.url, {
+        raw: data.subarray((part.partNumber - 1) * 1024, part.partNumber * 1024),
+      });
       etags.push(r.headers.get('etag') ?? '');
     }
     const complete = await h.call('POST', `/v1/uploads/${id}/complete`, {
@@ -52,7 +54,9 @@ describe('uploads to local storage', () => {
     expect(done.body.status).toBe('verified');
     const file = path.join(h.dataDir, 'storage', 'objects', 'video', id);
     expect(sha256(fs.readFileSync(file))).toBe(sha256(data));
-    const read = await h.call('GET', `/v1/objects/video/${id}`, { headers: { range: 'bytes=0-9' } });
+    const read = await h.call('GET', `/v1/objects/video/${id}`, {
+      headers: { range: 'bytes=0-9' },
+    });
     expect(read.status).toBe(206);
     expect(read.headers.get('content-type')).toBe('video/mp4');
   });
@@ -61,7 +65,12 @@ describe('uploads to local storage', () => {
     const data = randomBytes(500);
     const created = await h.call('POST', '/v1/uploads', {
       token: alice.accessToken,
-      json: { kind: 'thumbnail', contentType: 'image/png', bytes: 500, sha256: sha256(randomBytes(500)) },
+      json: {
+        kind: 'thumbnail',
+        contentType: 'image/png',
+        bytes: 500,
+        sha256: sha256(randomBytes(500)),
+      },
     });
     const put = await h.call('PUT', created.body.parts[0].url, { raw: data });
     await h.call('POST', `/v1/uploads/${created.body.uploadId}/complete`, {
@@ -69,7 +78,9 @@ describe('uploads to local storage', () => {
       json: { parts: [{ partNumber: 1, etag: put.headers.get('etag') }] },
     });
     await h.api.idle();
-    const status = await h.call('GET', `/v1/uploads/${created.body.uploadId}`, { token: alice.accessToken });
+    const status = await h.call('GET', `/v1/uploads/${created.body.uploadId}`, {
+      token: alice.accessToken,
+    });
     expect(status.body.status).toBe('failed');
   });
 
@@ -80,8 +91,13 @@ describe('uploads to local storage', () => {
       json: { kind: 'avatar', contentType: 'image/png', bytes: 100, sha256: sha256(data) },
     });
     const url = created.body.parts[0].url as string;
-    expect((await h.call('PUT', url.replace(/sig=[0-9a-f]+/, `sig=${'0'.repeat(64)}`), { raw: data })).status).toBe(403);
-    expect((await h.call('PUT', url.replace(/expires=\d+/, 'expires=1000'), { raw: data })).status).toBe(403);
+    expect(
+      (await h.call('PUT', url.replace(/sig=[0-9a-f]+/, `sig=${'0'.repeat(64)}`), { raw: data }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await h.call('PUT', url.replace(/expires=\d+/, 'expires=1000'), { raw: data })).status,
+    ).toBe(403);
     expect((await h.call('PUT', url, { raw: randomBytes(101) })).status).toBe(413);
     expect((await h.call('PUT', url, { raw: randomBytes(99) })).status).toBe(400);
     const complete = await h.call('POST', `/v1/uploads/${created.body.uploadId}/complete`, {
@@ -94,17 +110,32 @@ describe('uploads to local storage', () => {
   it('enforces content types, size limits and the storage quota', async () => {
     const bad = await h.call('POST', '/v1/uploads', {
       token: alice.accessToken,
-      json: { kind: 'asset', contentType: 'image/svg+xml', bytes: 10, sha256: sha256(randomBytes(1)) },
+      json: {
+        kind: 'asset',
+        contentType: 'image/svg+xml',
+        bytes: 10,
+        sha256: sha256(randomBytes(1)),
+      },
     });
     expect(bad.status).toBe(415);
     const big = await h.call('POST', '/v1/uploads', {
       token: alice.accessToken,
-      json: { kind: 'avatar', contentType: 'image/png', bytes: 6 * 1024 * 1024, sha256: sha256(randomBytes(1)) },
+      json: {
+        kind: 'avatar',
+        contentType: 'image/png',
+        bytes: 6 * 1024 * 1024,
+        sha256: sha256(randomBytes(1)),
+      },
     });
     expect(big.status).toBe(413);
     const overQuota = await h.call('POST', '/v1/uploads', {
       token: bob.accessToken,
-      json: { kind: 'video', contentType: 'video/mp4', bytes: 65 * 1024, sha256: sha256(randomBytes(1)) },
+      json: {
+        kind: 'video',
+        contentType: 'video/mp4',
+        bytes: 65 * 1024,
+        sha256: sha256(randomBytes(1)),
+      },
     });
     expect(overQuota.status).toBe(413);
     expect(overQuota.body.message).toMatch(/quota/);
@@ -117,22 +148,36 @@ describe('uploads to local storage', () => {
       json: { kind: 'asset', contentType: 'image/png', bytes: 300, sha256: sha256(data) },
     });
     const id = created.body.uploadId as string;
-    expect((await h.call('GET', `/v1/uploads/${id}`, { token: alice.accessToken })).status).toBe(404);
-    expect((await h.call('DELETE', `/v1/uploads/${id}`, { token: alice.accessToken })).status).toBe(404);
+    expect((await h.call('GET', `/v1/uploads/${id}`, { token: alice.accessToken })).status).toBe(
+      404,
+    );
+    expect((await h.call('DELETE', `/v1/uploads/${id}`, { token: alice.accessToken })).status).toBe(
+      404,
+    );
     const before = await h.call('GET', '/v1/me', { token: bob.accessToken });
-    expect((await h.call('DELETE', `/v1/uploads/${id}`, { token: bob.accessToken })).status).toBe(200);
+    expect((await h.call('DELETE', `/v1/uploads/${id}`, { token: bob.accessToken })).status).toBe(
+      200,
+    );
     const after = await h.call('GET', '/v1/me', { token: bob.accessToken });
     expect(after.body.storageBytes).toBe(before.body.storageBytes - 300);
-    expect((await h.call('GET', `/v1/uploads/${id}`, { token: bob.accessToken })).body.status).toBe('aborted');
+    expect((await h.call('GET', `/v1/uploads/${id}`, { token: bob.accessToken })).body.status).toBe(
+      'aborted',
+    );
     expect((await h.call('PUT', created.body.parts[0].url, { raw: data })).status).toBe(409);
   });
 
   it('sets an avatar from a verified upload', async () => {
     const avatar = await uploadFile(h, alice, 'avatar', randomBytes(64), 'image/webp');
-    const r = await h.call('PATCH', '/v1/me', { token: alice.accessToken, json: { avatarUploadId: avatar } });
+    const r = await h.call('PATCH', '/v1/me', {
+      token: alice.accessToken,
+      json: { avatarUploadId: avatar },
+    });
     expect(r.status).toBe(200);
     expect(r.body.avatarUrl).toBe(`http://127.0.0.1:9/v1/objects/avatar/${avatar}`);
-    const theirs = await h.call('PATCH', '/v1/me', { token: bob.accessToken, json: { avatarUploadId: avatar } });
+    const theirs = await h.call('PATCH', '/v1/me', {
+      token: bob.accessToken,
+      json: { avatarUploadId: avatar },
+    });
     expect(theirs.status).toBe(404);
   });
 });

@@ -26,7 +26,13 @@ const overHttp: PartTransport = {
 
 beforeAll(async () => {
   s3dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelsmith-s3rver-'));
-  s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3dir, configureBuckets: [{ name: 'reelsmith' }] });
+  s3 = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: s3dir,
+    configureBuckets: [{ name: 'reelsmith' }],
+  });
   const address = await s3.run();
   h = await createHarness({
     partSize: 5 * 1024 * 1024,
@@ -70,18 +76,27 @@ describe('uploads to S3 (s3rver)', () => {
     const e2 = await overHttp.put(p2?.url ?? '', data.subarray(5 * 1024 * 1024));
     const done = await h.call('POST', `/v1/uploads/${id}/complete`, {
       token: user.accessToken,
-      json: { parts: [{ partNumber: 1, etag: e1 }, { partNumber: 2, etag: e2 }] },
+      json: {
+        parts: [
+          { partNumber: 1, etag: e1 },
+          { partNumber: 2, etag: e2 },
+        ],
+      },
     });
     expect(done.status).toBe(200);
     await h.api.idle();
-    expect((await h.call('GET', `/v1/uploads/${id}`, { token: user.accessToken })).body.status).toBe('verified');
+    expect(
+      (await h.call('GET', `/v1/uploads/${id}`, { token: user.accessToken })).body.status,
+    ).toBe('verified');
     const object = await fetch(h.api.deps.storage.readUrl(`video/${id}`));
     expect(sha256(new Uint8Array(await object.arrayBuffer()))).toBe(sha256(data));
   }, 60_000);
 
   it('publishes a small video from single-part uploads', async () => {
     const thumb = await uploadFile(h, user, 'thumbnail', randomBytes(300), 'image/jpeg', overHttp);
-    expect((await h.call('GET', `/v1/uploads/${thumb}`, { token: user.accessToken })).body.status).toBe('verified');
+    expect(
+      (await h.call('GET', `/v1/uploads/${thumb}`, { token: user.accessToken })).body.status,
+    ).toBe('verified');
   });
 
   it('records an abort even though s3rver does not implement AbortMultipartUpload', async () => {
@@ -89,8 +104,16 @@ describe('uploads to S3 (s3rver)', () => {
       token: user.accessToken,
       json: { kind: 'asset', contentType: 'image/png', bytes: 10, sha256: sha256(randomBytes(10)) },
     });
-    expect((await h.call('DELETE', `/v1/uploads/${created.body.uploadId as string}`, { token: user.accessToken })).status).toBe(200);
-    const status = await h.call('GET', `/v1/uploads/${created.body.uploadId as string}`, { token: user.accessToken });
+    expect(
+      (
+        await h.call('DELETE', `/v1/uploads/${created.body.uploadId as string}`, {
+          token: user.accessToken,
+        })
+      ).status,
+    ).toBe(200);
+    const status = await h.call('GET', `/v1/uploads/${created.body.uploadId as string}`, {
+      token: user.accessToken,
+    });
     expect(status.body.status).toBe('aborted');
   });
 

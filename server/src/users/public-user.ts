@@ -12,7 +12,9 @@ export async function loadPublicUser(
 ): Promise<PublicUser | undefined> {
   const row = await db
     .selectFrom('users as u')
-    .leftJoin('uploads as a', (join) => join.onRef('a.id', '=', 'u.avatar_upload_id').on('a.status', '=', 'verified'))
+    .leftJoin('uploads as a', (join) =>
+      join.onRef('a.id', '=', 'u.avatar_upload_id').on('a.status', '=', 'verified'),
+    )
     .select(['u.id', 'u.username', 'u.created_at', 'a.storage_key as avatar_key'])
     .where('u.id', '=', userId)
     .executeTakeFirst();

@@ -33,7 +33,8 @@ function page(rows: (VideoRow & { sort_at: Date })[], limit: number, storage: Ob
   const last = shown.at(-1);
   return {
     videos: shown.map((row) => toVideo(row, storage)),
-    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.sort_at.getTime(), i: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ t: last.sort_at.getTime(), i: last.id }) : null,
     hasMore: rows.length > limit,
   };
 }
@@ -54,7 +55,8 @@ export function usersRoutes(): Hono<Env> {
       .orderBy('v.created_at', 'desc')
       .orderBy('v.id', 'desc')
       .limit(query.limit + 1);
-    if (auth?.userId !== id) q = q.where('v.status', '=', 'ready').where('v.visibility', '=', 'public');
+    if (auth?.userId !== id)
+      q = q.where('v.status', '=', 'ready').where('v.visibility', '=', 'public');
     if (after) {
       q = q.where((eb) =>
         eb.or([
@@ -70,7 +72,10 @@ export function usersRoutes(): Hono<Env> {
     const after = decodeCursor(query.cursor, TimeCursor);
     let q = selectVideos(db, auth?.userId ?? null)
       .innerJoin('reactions as liked', (join) =>
-        join.onRef('liked.video_id', '=', 'v.id').on('liked.user_id', '=', id).on('liked.reaction', '=', 1),
+        join
+          .onRef('liked.video_id', '=', 'v.id')
+          .on('liked.user_id', '=', id)
+          .on('liked.reaction', '=', 1),
       )
       .select('liked.updated_at as sort_at')
       .where('v.status', '=', 'ready')
@@ -89,7 +94,9 @@ export function usersRoutes(): Hono<Env> {
     return page(await q.execute(), query.limit, storage);
   });
   mount(router, usersApi.leaderboard, async ({ c, query }) => ({
-    creators: (await leaderboard(c.var.deps.db, query.limit)).map((row) => toProfile(row, c.var.deps.storage)),
+    creators: (await leaderboard(c.var.deps.db, query.limit)).map((row) =>
+      toProfile(row, c.var.deps.storage),
+    ),
   }));
   return router;
 }

@@ -16,7 +16,9 @@ export function selectVideos(db: DbOrTrx, viewerId: string | null) {
     .selectFrom('videos as v')
     .innerJoin('users as u', 'u.id', 'v.user_id')
     .leftJoin('reactions as r', (join) =>
-      join.onRef('r.video_id', '=', 'v.id').on('r.user_id', '=', viewerId ?? '00000000-0000-0000-0000-000000000000'),
+      join
+        .onRef('r.video_id', '=', 'v.id')
+        .on('r.user_id', '=', viewerId ?? '00000000-0000-0000-0000-000000000000'),
     )
     .select([
       'v.id',

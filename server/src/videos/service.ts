@@ -6,7 +6,13 @@ import { sql } from 'kysely';
 import type { Reaction, Video } from '../../../shared/api/videos.api';
 import { AppError } from '../../../shared/errors';
 import type { AppDeps } from '../deps';
-import { bumpCounters, markVideosForUpload, REACTION_VALUES, selectVideos, toVideo } from './repository';
+import {
+  bumpCounters,
+  markVideosForUpload,
+  REACTION_VALUES,
+  selectVideos,
+  toVideo,
+} from './repository';
 
 export interface PublishInput {
   videoUploadId: string;
@@ -24,7 +30,9 @@ export class VideosService {
 
   /** A video the viewer may see: ready (public or unlisted), or any of their own. */
   async visible(id: string, viewerId: string | null): Promise<Video> {
-    const row = await selectVideos(this.deps.db, viewerId).where('v.id', '=', id).executeTakeFirst();
+    const row = await selectVideos(this.deps.db, viewerId)
+      .where('v.id', '=', id)
+      .executeTakeFirst();
     if (!row || (row.status !== 'ready' && row.user_id !== viewerId)) {
       throw new AppError('NOT_FOUND', 'No such video.');
     }
@@ -40,7 +48,8 @@ export class VideosService {
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', 'No such video.');
-    if (row.user_id !== userId) throw new AppError('FORBIDDEN', 'Only the creator may change this video.');
+    if (row.user_id !== userId)
+      throw new AppError('FORBIDDEN', 'Only the creator may change this video.');
     return row;
   }
 
@@ -53,7 +62,8 @@ export class VideosService {
       .execute();
     const check = (id: string, kind: 'video' | 'thumbnail') => {
       const upload = uploads.find((u) => u.id === id);
-      if (!upload || upload.user_id !== userId) throw new AppError('NOT_FOUND', `No such ${kind} upload.`);
+      if (!upload || upload.user_id !== userId)
+        throw new AppError('NOT_FOUND', `No such ${kind} upload.`);
       if (upload.kind !== kind) throw new AppError('VALIDATION', `Upload ${id} is not a ${kind}.`);
       if (upload.status !== 'verifying' && upload.status !== 'verified') {
         throw new AppError('CONFLICT', `Complete the ${kind} upload first.`);
@@ -96,19 +106,34 @@ export class VideosService {
   async update(
     id: string,
     userId: string,
-    patch: { title?: string | undefined; description?: string | null | undefined; visibility?: 'public' | 'unlisted' | undefined; unpublished?: boolean | undefined },
+    patch: {
+      title?: string | undefined;
+      description?: string | null | undefined;
+      visibility?: 'public' | 'unlisted' | undefined;
+      unpublished?: boolean | undefined;
+    },
   ): Promise<Video> {
     const video = await this.own(id, userId);
-    const values: { title?: string; description?: string | null; visibility?: 'public' | 'unlisted'; status?: 'unpublished' | 'processing' } = {};
+    const values: {
+      title?: string;
+      description?: string | null;
+      visibility?: 'public' | 'unlisted';
+      status?: 'unpublished' | 'processing';
+    } = {};
     if (patch.title !== undefined) values.title = patch.title;
     if (patch.description !== undefined) values.description = patch.description;
     if (patch.visibility !== undefined) values.visibility = patch.visibility;
     if (patch.unpublished === true) values.status = 'unpublished';
     if (patch.unpublished === false && video.status === 'unpublished') values.status = 'processing';
     await this.deps.db.transaction().execute(async (trx) => {
-      if (Object.keys(values).length > 0) await trx.updateTable('videos').set(values).where('id', '=', id).execute();
+      if (Object.keys(values).length > 0)
+        await trx.updateTable('videos').set(values).where('id', '=', id).execute();
       if (values.status === 'processing') {
-        const row = await trx.selectFrom('videos').select('video_upload_id').where('id', '=', id).executeTakeFirstOrThrow();
+        const row = await trx
+          .selectFrom('videos')
+          .select('video_upload_id')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         await markVideosForUpload(trx, row.video_upload_id);
       }
     });
@@ -117,7 +142,11 @@ export class VideosService {
 
   async remove(id: string, userId: string): Promise<void> {
     await this.own(id, userId);
-    await this.deps.db.updateTable('videos').set({ deleted_at: new Date() }).where('id', '=', id).execute();
+    await this.deps.db
+      .updateTable('videos')
+      .set({ deleted_at: new Date() })
+      .where('id', '=', id)
+      .execute();
   }
 
   async report(id: string, userId: string, reason: string): Promise<void> {
@@ -128,8 +157,13 @@ export class VideosService {
         .values({ video_id: id, user_id: userId, reason })
         .onConflict((oc) => oc.doNothing())
         .executeTakeFirst();
-      if (inserted.numInsertedOrUpdatedRows === 0n) throw new AppError('CONFLICT', 'You already reported this video.');
-      await trx.updateTable('videos').set({ reports: sql`reports + 1` }).where('id', '=', id).execute();
+      if (inserted.numInsertedOrUpdatedRows === 0n)
+        throw new AppError('CONFLICT', 'You already reported this video.');
+      await trx
+        .updateTable('videos')
+        .set({ reports: sql`reports + 1` })
+        .where('id', '=', id)
+        .execute();
     });
   }
 
@@ -163,7 +197,11 @@ export class VideosService {
       const dislikes = (next === -1 ? 1 : 0) - (before === -1 ? 1 : 0);
       const counts =
         likes === 0 && dislikes === 0
-          ? await trx.selectFrom('videos').select(['likes', 'dislikes']).where('id', '=', id).executeTakeFirstOrThrow()
+          ? await trx
+              .selectFrom('videos')
+              .select(['likes', 'dislikes'])
+              .where('id', '=', id)
+              .executeTakeFirstOrThrow()
           : await bumpCounters(trx, id, { likes, dislikes });
       return { likes: counts.likes, dislikes: counts.dislikes, myReaction: reaction };
     });
@@ -203,7 +241,12 @@ export class VideosService {
       title: video.title,
       prompt: video.prompt,
       durationSeconds: video.durationSeconds,
-      lineage: lineage.rows.map((r) => ({ id: r.id, title: r.title, userId: r.user_id, username: r.username })),
+      lineage: lineage.rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        userId: r.user_id,
+        username: r.username,
+      })),
     };
   }
 }

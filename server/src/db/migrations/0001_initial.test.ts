@@ -11,9 +11,9 @@ import { PGliteDialect } from '../pglite-dialect';
 import { migrations } from './index';
 
 let db: Kysely<Database>;
-beforeAll(async () => {
+beforeAll(() => {
   db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite('memory://')) });
-}, 60_000);
+});
 afterAll(async () => {
   await db.destroy();
 });
@@ -25,7 +25,15 @@ describe('0001_initial', () => {
     const tables = await sql<{ tablename: string }>`
       select tablename from pg_tables where schemaname = 'public' order by tablename`.execute(db);
     expect(tables.rows.map((r) => r.tablename)).toEqual(
-      expect.arrayContaining(['users', 'credit_entries', 'uploads', 'upload_parts', 'videos', 'reactions', 'video_views']),
+      expect.arrayContaining([
+        'users',
+        'credit_entries',
+        'uploads',
+        'upload_parts',
+        'videos',
+        'reactions',
+        'video_views',
+      ]),
     );
   });
 
@@ -35,14 +43,25 @@ describe('0001_initial', () => {
       .values({ email: 'm@example.com', username: 'm', password_hash: 'x' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await expect(db.updateTable('users').set({ balance: -1 }).where('id', '=', user.id).execute()).rejects.toThrow(
-      /check/i,
-    );
-    const entry = { user_id: user.id, delta: 1, reason: 'r', idempotency_key: 'k', balance_after: 1 };
-    await db.insertInto('credit_entries').values(entry).execute();
-    await expect(db.insertInto('credit_entries').values(entry).execute()).rejects.toThrow(/unique|duplicate/i);
     await expect(
-      db.insertInto('users').values({ email: 'n@example.com', username: 'M', password_hash: 'x' }).execute(),
+      db.updateTable('users').set({ balance: -1 }).where('id', '=', user.id).execute(),
+    ).rejects.toThrow(/check/i);
+    const entry = {
+      user_id: user.id,
+      delta: 1,
+      reason: 'r',
+      idempotency_key: 'k',
+      balance_after: 1,
+    };
+    await db.insertInto('credit_entries').values(entry).execute();
+    await expect(db.insertInto('credit_entries').values(entry).execute()).rejects.toThrow(
+      /unique|duplicate/i,
+    );
+    await expect(
+      db
+        .insertInto('users')
+        .values({ email: 'n@example.com', username: 'M', password_hash: 'x' })
+        .execute(),
     ).rejects.toThrow(/unique|duplicate/i);
   });
 
@@ -59,7 +78,11 @@ describe('0001_initial', () => {
 
   it('scores engagement logarithmically and recency linearly', async () => {
     const score = async (likes: number, views: number, at: string) =>
-      (await sql<{ s: number }>`select reelsmith_rank(${likes}, 0, ${views}, ${at}::timestamptz) as s`.execute(db)).rows[0]?.s;
+      (
+        await sql<{
+          s: number;
+        }>`select reelsmith_rank(${likes}, 0, ${views}, ${at}::timestamptz) as s`.execute(db)
+      ).rows[0]?.s;
     expect(await score(0, 0, '2026-01-01T00:00:00Z')).toBe(0);
     expect(await score(9, 0, '2026-01-01T00:00:00Z')).toBeCloseTo(1);
     expect(await score(0, 90, '2026-01-01T00:00:00Z')).toBeCloseTo(1);
@@ -69,7 +92,9 @@ describe('0001_initial', () => {
   it('refuses an edited migration and a database migrated by a newer app', async () => {
     const edited = { '0001_initial': { ...migrations['0001_initial']!, statements: ['select 1'] } };
     await expect(migrateToLatest(db, edited)).rejects.toThrow(/edited/);
-    await sql`insert into schema_migrations (name, checksum) values ('9999_future', 'x')`.execute(db);
+    await sql`insert into schema_migrations (name, checksum) values ('9999_future', 'x')`.execute(
+      db,
+    );
     await expect(migrateToLatest(db)).rejects.toThrow(/newer/);
   });
 });

@@ -8,7 +8,11 @@ export interface UsersTable {
   email: string;
   username: string;
   password_hash: string;
-  email_verified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  email_verified_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
   avatar_upload_id: string | null;
   balance: Generated<number>;
   storage_bytes: ColumnType<string | number, number | undefined, number>;
@@ -55,7 +59,8 @@ export interface ThrottlesTable {
 }
 
 export interface CreditEntriesTable {
-  id: Generated<string>;
+  /** bigserial: parsed to a number by the pg driver (see db/connect.ts). */
+  id: Generated<number>;
   user_id: string;
   delta: number;
   reason: string;
