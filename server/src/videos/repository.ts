@@ -10,16 +10,11 @@ import type { ObjectStorage } from '../storage/storage';
 const REACTION_NAMES: Record<number, Reaction> = { 1: 'like', [-1]: 'dislike', 0: 'none' };
 export const REACTION_VALUES: Record<Reaction, number> = { like: 1, dislike: -1, none: 0 };
 
-/** Videos joined with their creator and the viewer's reaction. */
+/** Videos joined with their creator and (signed in) the viewer's reaction. */
 export function selectVideos(db: DbOrTrx, viewerId: string | null) {
   return db
     .selectFrom('videos as v')
     .innerJoin('users as u', 'u.id', 'v.user_id')
-    .leftJoin('reactions as r', (join) =>
-      join
-        .onRef('r.video_id', '=', 'v.id')
-        .on('r.user_id', '=', viewerId ?? '00000000-0000-0000-0000-000000000000'),
-    )
     .select([
       'v.id',
       'v.title',
@@ -38,8 +33,15 @@ export function selectVideos(db: DbOrTrx, viewerId: string | null) {
       'v.visibility',
       'v.source_video_id',
       'v.duration_seconds',
-      'r.reaction',
     ])
+    .select(
+      (viewerId
+        ? sql<
+            number | null
+          >`(select r.reaction from reactions r where r.video_id = v.id and r.user_id = ${viewerId})`
+        : sql<number | null>`null::smallint`
+      ).as('reaction'),
+    )
     .where('v.deleted_at', 'is', null);
 }
 
