@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { issueAccessToken } from '../server/src/auth/tokens';
 import { startPostgres } from '../server/src/testing/postgres';
+import { printResult } from './lib/stats';
 
 const USERS = 1000;
 const VIDEOS = 10_000;
@@ -85,8 +86,7 @@ try {
     return { rps: Math.round(result.requests.average), p99: result.latency.p99, failed: bad };
   };
 
-  const warm = await autocannon({ url: `${base}/v1/feed?limit=20`, connections: 4, duration: 2 });
-  void warm;
+  await autocannon({ url: `${base}/v1/feed?limit=20`, connections: 4, duration: 2 });
   const feed = await run('GET /v1/feed', [{ method: 'GET', path: '/v1/feed?limit=20' }]);
   const reaction = await run('POST /v1/videos/:id/reaction', [
     {
@@ -99,23 +99,21 @@ try {
       }),
     },
   ]);
-  process.stdout.write(
-    `${JSON.stringify({
-      feed_rps: feed.rps,
-      feed_p99_ms: feed.p99,
-      reaction_rps: reaction.rps,
-      reaction_p99_ms: reaction.p99,
-      feed_failed: feed.failed,
-      reaction_failed: reaction.failed,
-      videos: VIDEOS,
-      users: USERS,
-      connections: CONNECTIONS,
-      duration_s: DURATION_S,
-      load_avg_start: loadAvgStart,
-      load_avg_end: os.loadavg().map((n) => Math.round(n * 100) / 100),
-      cores: os.cpus().length,
-    })}\n`,
-  );
+  printResult({
+    feed_rps: feed.rps,
+    feed_p99_ms: feed.p99,
+    reaction_rps: reaction.rps,
+    reaction_p99_ms: reaction.p99,
+    feed_failed: feed.failed,
+    reaction_failed: reaction.failed,
+    videos: VIDEOS,
+    users: USERS,
+    connections: CONNECTIONS,
+    duration_s: DURATION_S,
+    load_avg_start: loadAvgStart,
+    load_avg_end: os.loadavg().map((n) => Math.round(n * 100) / 100),
+    cores: os.cpus().length,
+  });
 } finally {
   const running = child;
   if (running && running.exitCode === null) {
