@@ -8,6 +8,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from './app';
 import { createPasswordHasher } from './auth/passwords';
+import { pruneNonces } from './auth/signing';
 import { loadApiConfig, resolveSecret, type ApiConfig } from './config';
 import { openDatabase } from './db/connect';
 import type { AppDeps, Env } from './deps';
@@ -64,11 +65,18 @@ export async function createApi(config: ApiConfig): Promise<ApiInstance> {
     fetch: (input, init) => fetch(input, init),
   };
   const app = createApp(deps);
+  // Nonces older than the signature window can no longer pass; forget them now and then.
+  const pruning = setInterval(
+    () => background.run('prune nonces', () => pruneNonces(database.db)),
+    5 * 60_000,
+  );
+  pruning.unref();
   return {
     app,
     deps,
     idle: () => background.idle(),
     close: async () => {
+      clearInterval(pruning);
       await background.idle();
       if (storage instanceof S3Storage) storage.close();
       await database.close();

@@ -3,10 +3,11 @@
  * memory for tests), then migrates it.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from './database';
-import { migrateToLatest } from './migrator';
+import { migrateToLatest, migrationState } from './migrator';
 import { PGliteDialect } from './pglite-dialect';
 
 // int8 (bigint, count(*), sum()) as a JS number: our values stay far below 2^53.
@@ -42,6 +43,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     const pglite = new PGlite(dir);
     db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     kind = 'pglite';
+    if (!dir.startsWith('memory://')) await backupBeforeMigrating(db, pglite, dir);
   }
   try {
     await migrateToLatest(db);
@@ -50,4 +52,21 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     throw error;
   }
   return { db, kind, close: () => db.destroy() };
+}
+
+/**
+ * Embedded databases are backed up (a gzipped tarball beside the folder) before a migration
+ * changes them; PostgreSQL operators back up with their own tools (pg_dump, snapshots).
+ */
+async function backupBeforeMigrating(
+  db: Db,
+  pglite: { dumpDataDir(compression?: 'gzip' | 'none' | 'auto'): Promise<Blob> },
+  dir: string,
+): Promise<void> {
+  const state = await migrationState(db);
+  if (state.applied === 0 || state.pending.length === 0) return;
+  const dump = await pglite.dumpDataDir('gzip');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = path.join(path.dirname(dir), `pglite-backup-${stamp}.tar.gz`);
+  fs.writeFileSync(target, Buffer.from(await dump.arrayBuffer()));
 }

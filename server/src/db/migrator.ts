@@ -63,3 +63,23 @@ export async function migrateToLatest(
   });
   return { applied };
 }
+
+/** How many migrations this database has run, and which of ours it has not. */
+export async function migrationState(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- runs before the schema exists
+  db: Kysely<any>,
+  migrations: Readonly<Record<string, Migration>> = defaultMigrations,
+): Promise<{ applied: number; pending: string[] }> {
+  const exists = await sql<{
+    t: string | null;
+  }>`select to_regclass('schema_migrations')::text as t`.execute(db);
+  const done = exists.rows[0]?.t
+    ? (await sql<{ name: string }>`select name from schema_migrations`.execute(db)).rows.map(
+        (r) => r.name,
+      )
+    : [];
+  return {
+    applied: done.length,
+    pending: Object.keys(migrations).filter((name) => !done.includes(name)),
+  };
+}

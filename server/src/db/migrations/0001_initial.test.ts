@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database';
-import { migrateToLatest } from '../migrator';
+import { migrateToLatest, migrationState } from '../migrator';
 import { PGliteDialect } from '../pglite-dialect';
 import { migrations } from './index';
 
@@ -22,6 +22,7 @@ describe('0001_initial', () => {
   it('creates the schema and records its checksum; running again does nothing', async () => {
     expect((await migrateToLatest(db)).applied).toEqual(['0001_initial']);
     expect((await migrateToLatest(db)).applied).toEqual([]);
+    expect(await migrationState(db)).toEqual({ applied: 1, pending: [] });
     const tables = await sql<{ tablename: string }>`
       select tablename from pg_tables where schemaname = 'public' order by tablename`.execute(db);
     expect(tables.rows.map((r) => r.tablename)).toEqual(
