@@ -88,6 +88,16 @@ try {
 
   await autocannon({ url: `${base}/v1/feed?limit=20`, connections: 4, duration: 2 });
   const feed = await run('GET /v1/feed', [{ method: 'GET', path: '/v1/feed?limit=20' }]);
+  const feedSignedIn = await run('GET /v1/feed (signed in, uncached)', [
+    {
+      method: 'GET',
+      setupRequest: (request) => ({
+        ...request,
+        path: '/v1/feed?limit=20',
+        headers: { authorization: `Bearer ${pick(tokens)}` },
+      }),
+    },
+  ]);
   const reaction = await run('POST /v1/videos/:id/reaction', [
     {
       method: 'POST',

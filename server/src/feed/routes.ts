@@ -5,33 +5,50 @@
  */
 import { Hono } from 'hono';
 import { videosApi } from '../../../shared/api/videos.api';
-import type { Env } from '../deps';
+import type { AppDeps, Env } from '../deps';
 import { mount } from '../http/route';
 import { toVideo } from '../videos/repository';
 import { decodeCursor, encodeCursor, FeedCursor } from './cursor';
+import { PageCache } from './page-cache';
 import { feedPage } from './repository';
 
 export function feedRoutes(): Hono<Env> {
   const router = new Hono<Env>();
+  const anonymous = new PageCache<Awaited<ReturnType<typeof load>>>();
   mount(router, videosApi.feed, async ({ c, auth, query }) => {
-    const { db, storage } = c.var.deps;
-    const cursor = decodeCursor(query.cursor, FeedCursor);
-    const asOf = cursor ? cursor.t : Date.now();
-    const rows = await feedPage(
-      db,
-      auth?.userId ?? null,
-      query.limit,
-      cursor && { score: cursor.s, id: cursor.i, asOf: new Date(cursor.t) },
+    if (auth) {
+      c.header('Cache-Control', 'private, no-store');
+      return load(c.var.deps, auth.userId, query);
+    }
+    c.header('Cache-Control', 'public, max-age=5');
+    return anonymous.get(`${query.limit}:${query.cursor ?? ''}`, () =>
+      load(c.var.deps, null, query),
     );
-    const hasMore = rows.length > query.limit;
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      videos: page.map((row) => toVideo(row, storage)),
-      nextCursor:
-        hasMore && last ? encodeCursor({ s: last.ranking_score, i: last.id, t: asOf }) : null,
-      hasMore,
-    };
   });
   return router;
+}
+
+async function load(
+  deps: AppDeps,
+  viewerId: string | null,
+  query: { cursor?: string | undefined; limit: number },
+) {
+  const { db, storage } = deps;
+  const cursor = decodeCursor(query.cursor, FeedCursor);
+  const asOf = cursor ? cursor.t : Date.now();
+  const rows = await feedPage(
+    db,
+    viewerId,
+    query.limit,
+    cursor && { score: cursor.s, id: cursor.i, asOf: new Date(cursor.t) },
+  );
+  const hasMore = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    videos: page.map((row) => toVideo(row, storage)),
+    nextCursor:
+      hasMore && last ? encodeCursor({ s: last.ranking_score, i: last.id, t: asOf }) : null,
+    hasMore,
+  };
 }
