@@ -6,17 +6,26 @@
  */
 import type { z } from 'zod';
 import { appOperations } from './app.contract';
+import { brandKitsOperations } from './brand-kits.contract';
 import { filesOperations } from './files.contract';
+import { libraryEvents, libraryOperations } from './library.contract';
+import { mediaOperations } from './media.contract';
+import { projectsOperations } from './projects.contract';
 import { settingsEvents, settingsOperations } from './settings.contract';
 
 export const operations = {
   ...appOperations,
   ...settingsOperations,
   ...filesOperations,
+  ...projectsOperations,
+  ...mediaOperations,
+  ...brandKitsOperations,
+  ...libraryOperations,
 };
 
 export const events = {
   ...settingsEvents,
+  ...libraryEvents,
 };
 
 export type Operations = typeof operations;

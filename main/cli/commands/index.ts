@@ -4,6 +4,20 @@
 import type { Command } from '../command';
 import { apiCommand } from './api.command';
 import { infoCommand } from './info.command';
+import {
+  exportCommand,
+  importCommand,
+  openBundleCommand,
+  projectsCommand,
+} from './library.commands';
 import { serveCommand } from './serve.command';
 
-export const commands: readonly Command[] = [serveCommand, apiCommand, infoCommand];
+export const commands: readonly Command[] = [
+  serveCommand,
+  apiCommand,
+  infoCommand,
+  projectsCommand,
+  importCommand,
+  exportCommand,
+  openBundleCommand,
+];
