@@ -41,12 +41,12 @@ export async function migrateToLatest(
       const known = migrations[row.name];
       if (!known) {
         throw new AppError(
-          'CONFLICT',
+          'INCOMPATIBLE',
           `The database was migrated by a newer Reelsmith API (${row.name}); upgrade this server.`,
         );
       }
       if (checksumOf(known) !== row.checksum) {
-        throw new AppError('CONFLICT', `Migration ${row.name} was edited after it ran.`);
+        throw new AppError('INCOMPATIBLE', `Migration ${row.name} was edited after it ran.`);
       }
     }
     const doneNames = new Set(done.rows.map((r) => r.name));

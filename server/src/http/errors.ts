@@ -21,6 +21,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   CANCELLED: 499 as ContentfulStatusCode,
   IO: 500,
   FFMPEG_NOT_FOUND: 500,
+  INCOMPATIBLE: 409,
+  CORRUPT: 500,
   RATE_LIMITED: 429,
   PAYMENT_REQUIRED: 402,
   UNPROCESSABLE: 422,
