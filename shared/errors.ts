@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   /** A damaged database or file. */
   'CORRUPT',
   'FFMPEG_NOT_FOUND',
+  'RATE_LIMITED',
+  'PAYMENT_REQUIRED',
+  'UNPROCESSABLE',
+  'UPSTREAM',
   'INTERNAL',
 ] as const;
 

@@ -2,6 +2,7 @@
  * Every CLI subcommand, in the order `--help` lists them.
  */
 import type { Command } from '../command';
+import { apiCommand } from './api.command';
 import { infoCommand } from './info.command';
 import {
   exportCommand,
@@ -14,6 +15,7 @@ import { serveCommand } from './serve.command';
 
 export const commands: readonly Command[] = [
   serveCommand,
+  apiCommand,
   infoCommand,
   projectsCommand,
   importCommand,

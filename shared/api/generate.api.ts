@@ -1,0 +1,83 @@
+/**
+ * Cloud generation paid in credits, proxied to an OpenAI-compatible upstream.
+ */
+import { z } from 'zod';
+import { endpoint } from './define.api';
+
+export const GenerateAction = z.enum(['script', 'image', 'speech', 'transcription']);
+export type GenerateAction = z.infer<typeof GenerateAction>;
+
+/** The published price list, in credits per call. */
+export const PRICES: Record<GenerateAction, number> = {
+  script: 1,
+  image: 4,
+  speech: 2,
+  transcription: 2,
+};
+
+const charged = { tag: 'generate', auth: 'required', idempotent: true } as const;
+const Charged = z.object({ creditsCharged: z.number().int(), balance: z.number().int() });
+
+export const generateApi = {
+  prices: endpoint({
+    method: 'GET',
+    path: '/v1/prices',
+    summary: 'The price list in credits per action',
+    tag: 'generate',
+    auth: 'none',
+    response: z.object({
+      currency: z.literal('credits'),
+      prices: z.record(GenerateAction, z.number().int()),
+    }),
+  }),
+  script: endpoint({
+    ...charged,
+    method: 'POST',
+    path: '/v1/generate/script',
+    summary: 'Write a script with the upstream chat model',
+    body: z.object({
+      prompt: z.string().min(1).max(4000),
+      system: z.string().max(4000).optional(),
+    }),
+    response: Charged.extend({ text: z.string() }),
+  }),
+  image: endpoint({
+    ...charged,
+    method: 'POST',
+    path: '/v1/generate/image',
+    summary: 'Make an image (base64 PNG)',
+    body: z.object({
+      prompt: z.string().min(1).max(4000),
+      size: z.enum(['1024x1024', '1024x1792', '1792x1024']).default('1024x1792'),
+    }),
+    response: Charged.extend({ imageBase64: z.string() }),
+  }),
+  speech: endpoint({
+    ...charged,
+    method: 'POST',
+    path: '/v1/generate/speech',
+    summary: 'Speak a text (base64 MP3)',
+    body: z.object({
+      text: z.string().min(1).max(4096),
+      voice: z.string().max(40).default('alloy'),
+    }),
+    response: Charged.extend({ audioBase64: z.string(), contentType: z.string() }),
+  }),
+  transcription: endpoint({
+    ...charged,
+    method: 'POST',
+    path: '/v1/generate/transcription',
+    summary: 'Transcribe audio with word timings',
+    body: z.object({
+      audioBase64: z.string().min(4).max(12_000_000),
+      filename: z
+        .string()
+        .regex(/^[\w.-]{1,100}$/)
+        .default('audio.mp3'),
+    }),
+    response: Charged.extend({
+      text: z.string(),
+      words: z.array(z.object({ word: z.string(), start: z.number(), end: z.number() })),
+    }),
+  }),
+};
