@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'CANCELLED',
   'IO',
   'FFMPEG_NOT_FOUND',
+  'RENDER_FAILED',
   'INTERNAL',
 ] as const;
 

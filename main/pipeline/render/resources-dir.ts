@@ -1,0 +1,17 @@
+/**
+ * Where `resources/` (bundled caption fonts, the timeline schema) is: beside the source tree
+ * when run from source or tests, beside `out/` when run from the build.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export function findResourcesDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.REELSMITH_RESOURCES_DIR) return path.resolve(env.REELSMITH_RESOURCES_DIR);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    path.resolve(here, '../../../resources'),
+    path.resolve(here, '../../resources'),
+  ];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'fonts'))) ?? candidates[0] ?? here;
+}
