@@ -23,8 +23,14 @@ export const MediaRef = z.union([
 ]);
 export type MediaRef = z.infer<typeof MediaRef>;
 
-const seconds = z.number().nonnegative().max(24 * 3600);
-const positiveSeconds = z.number().positive().max(24 * 3600);
+const seconds = z
+  .number()
+  .nonnegative()
+  .max(24 * 3600);
+const positiveSeconds = z
+  .number()
+  .positive()
+  .max(24 * 3600);
 const unit = z.number().min(0).max(1);
 
 /** xfade transitions offered by name (ffmpeg 5.1 has all of them). */

@@ -60,7 +60,8 @@ function styleLine(s: StyleLine): string {
     s.marginH,
     s.marginH,
     s.marginV,
-    1,
+    // Encoding -1: libass picks each line's base direction from its text (Arabic, Hebrew: RTL).
+    -1,
   ].join(',')}`;
 }
 
