@@ -5,9 +5,9 @@ import type { Services } from '../services';
 import type { Handlers } from './router';
 
 export function createHandlers(
-  services: Pick<Services, 'appInfo' | 'settings' | 'files'>,
+  services: Pick<Services, 'appInfo' | 'settings' | 'files' | 'render' | 'renderQueue'>,
 ): Handlers {
-  const { appInfo, settings, files } = services;
+  const { appInfo, settings, files, render, renderQueue } = services;
   return {
     'app.info': () => appInfo.info(),
     'settings.get': () => settings.get(),
@@ -18,5 +18,14 @@ export function createHandlers(
     'files.get': ({ id }) => files.get(id),
     'files.reveal': ({ id }) => files.reveal(id),
     'files.release': ({ id }) => files.release(id),
+    'render.start': ({ timeline, target, preset }) => render.start(timeline, target.id, preset),
+    'render.proxy': ({ timeline }) => render.proxy(timeline),
+    'render.frame': ({ timeline, t, preset }) => render.frame(timeline, t, preset),
+    'render.list': () => ({ jobs: renderQueue.list() }),
+    'render.get': ({ id }) => renderQueue.get(id),
+    'render.cancel': ({ id }) => renderQueue.cancel(id),
+    'render.rerun': ({ id }) => renderQueue.rerun(id),
+    'render.captions': ({ timeline, format }) => render.captions(timeline, format),
+    'render.encoders': () => render.encoders(),
   };
 }

@@ -7,16 +7,19 @@
 import type { z } from 'zod';
 import { appOperations } from './app.contract';
 import { filesOperations } from './files.contract';
+import { renderEvents, renderOperations } from './render.contract';
 import { settingsEvents, settingsOperations } from './settings.contract';
 
 export const operations = {
   ...appOperations,
   ...settingsOperations,
   ...filesOperations,
+  ...renderOperations,
 };
 
 export const events = {
   ...settingsEvents,
+  ...renderEvents,
 };
 
 export type Operations = typeof operations;
