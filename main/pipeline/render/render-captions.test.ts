@@ -13,8 +13,10 @@ import {
   near,
   share,
   still,
-  tempDir,
 } from './render-test-kit';
+import { useTempDirs } from '../../../tests/helpers/temp-dir';
+
+const tempDir = useTempDirs();
 
 let dir: string;
 let service: RenderService;

@@ -4,7 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import type { RenderProgress } from './progress-parser';
 import type { RenderService } from './render.service';
-import { H, W, makeService, still, tempDir } from './render-test-kit';
+import { H, W, makeService, still } from './render-test-kit';
+import { useTempDirs } from '../../../tests/helpers/temp-dir';
+
+const tempDir = useTempDirs();
 
 let dir: string;
 let service: RenderService;

@@ -16,10 +16,12 @@ import {
   probe,
   share,
   still,
-  tempDir,
   tone,
   video,
 } from './render-test-kit';
+import { useTempDirs } from '../../../tests/helpers/temp-dir';
+
+const tempDir = useTempDirs();
 
 const RED: [number, number, number] = [255, 0, 0];
 const BLUE: [number, number, number] = [0, 0, 255];

@@ -6,7 +6,10 @@ import { createMemoryLogger } from '../../util/logger';
 import { JsonRenderJobStore } from './render-job-store';
 import { RenderQueue } from './render-queue.service';
 import type { RenderService } from './render.service';
-import { H, W, makeService, probe, still, tempDir } from './render-test-kit';
+import { H, W, makeService, probe, still } from './render-test-kit';
+import { useTempDirs } from '../../../tests/helpers/temp-dir';
+
+const tempDir = useTempDirs();
 
 let dir: string;
 let service: RenderService;

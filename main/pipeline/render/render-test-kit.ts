@@ -4,8 +4,6 @@
  * Outputs are checked by measuring them, never by trusting ffmpeg's exit code.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMemoryLogger } from '../../util/logger';
@@ -42,10 +40,6 @@ export async function makeService(dir: string) {
     hardwareAllowed: () => false,
     log: createMemoryLogger(),
   });
-}
-
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'reelsmith-test-'));
 }
 
 function ff(args: string[]): string {
