@@ -54,7 +54,8 @@ class Inputs {
     // image2 reads `%d` in a name as a sequence pattern: say it is one file.
     const pattern =
       path.includes('%') && before.length === 0 ? ['-f', 'image2', '-pattern_type', 'none'] : [];
-    this.args.push(...before, ...pattern, '-i', path);
+    // Local files only: a media file must never make ffmpeg fetch or open anything else.
+    this.args.push('-protocol_whitelist', 'file', ...before, ...pattern, '-i', path);
     return this.count++;
   }
 }
