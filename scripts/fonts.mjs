@@ -2,7 +2,14 @@
 // ship TTF (libass cannot read WOFF2), with each package's licence beside them. Run by
 // `npm run build`, the render tests and the render benchmark; fonts are never committed.
 // Usage: node scripts/fonts.mjs [--check]   (--check: exit 1 if a font is missing, copy nothing)
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +66,32 @@ function packageDir(name) {
   }
 }
 
+/**
+ * libass 0.17.1 (Debian 12) takes a font's first Windows Unicode cmap, the BMP-only (3,1) one,
+ * so emoji above U+FFFF are "not found" although the font's full (3,10) table has them. Point
+ * the (3,1) record at the full table: same glyphs, reachable by every libass version.
+ */
+function preferFullUnicodeCmap(file) {
+  const font = readFileSync(file);
+  const tables = font.readUInt16BE(4);
+  for (let i = 0; i < tables; i++) {
+    const record = 12 + 16 * i;
+    if (font.toString('latin1', record, record + 4) !== 'cmap') continue;
+    const cmap = font.readUInt32BE(record + 8);
+    const count = font.readUInt16BE(cmap + 2);
+    const offsets = new Map();
+    for (let j = 0; j < count; j++) {
+      const at = cmap + 4 + 8 * j;
+      offsets.set(`${font.readUInt16BE(at)},${font.readUInt16BE(at + 2)}`, at);
+    }
+    const bmp = offsets.get('3,1');
+    const full = offsets.get('3,10');
+    if (bmp === undefined || full === undefined) return;
+    font.writeUInt32BE(font.readUInt32BE(full + 4), bmp + 4);
+    writeFileSync(file, font);
+  }
+}
+
 const check = process.argv.includes('--check');
 let missing = 0;
 let copied = 0;
@@ -86,6 +119,7 @@ for (const [pkg, files, licence] of SOURCES) {
       continue;
     }
     copyFileSync(from, to);
+    if (/Emoji.*\.ttf$/.test(to)) preferFullUnicodeCmap(to);
     copied++;
   }
 }
