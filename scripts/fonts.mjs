@@ -87,6 +87,7 @@ function preferFullUnicodeCmap(file) {
     const bmp = offsets.get('3,1');
     const full = offsets.get('3,10');
     if (bmp === undefined || full === undefined) return;
+    if (font.readUInt32BE(bmp + 4) === font.readUInt32BE(full + 4)) return;
     font.writeUInt32BE(font.readUInt32BE(full + 4), bmp + 4);
     writeFileSync(file, font);
   }
@@ -112,6 +113,8 @@ for (const [pkg, files, licence] of SOURCES) {
   ];
   for (const [from, to] of pairs) {
     const fresh = existsSync(to) && statSync(to).size === statSync(from).size;
+    // Idempotent, and also fixes copies made before the patch existed.
+    if (fresh && !check && /Emoji.*\.ttf$/.test(to)) preferFullUnicodeCmap(to);
     if (fresh) continue;
     if (check) {
       process.stderr.write(`fonts: missing ${path.relative(root, to)}\n`);

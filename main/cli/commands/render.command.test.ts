@@ -32,7 +32,7 @@ describe('reelsmith render', () => {
       version: 1,
       output: { width: 320, height: 568 },
       encoder: { speed: 'ultrafast', hardware: false },
-      clips: [{ type: 'image', media: { path: 'blue.png' }, duration: 1 }],
+      clips: [{ type: 'image', media: { path: 'blue.png' }, duration: 1, fit: 'blur' }],
     };
     fs.writeFileSync(path.join(dir, 'timeline.json'), JSON.stringify(timeline));
     const output = path.join(dir, 'out.mp4');

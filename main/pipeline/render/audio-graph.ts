@@ -34,12 +34,18 @@ function tempoChain(speed: number): string[] {
   return parts;
 }
 
-/** Statements producing `[<output>]`, stereo 48 kHz, exactly `total` seconds long. */
+/**
+ * Statements producing `[<output>]`, stereo 48 kHz, exactly `total` seconds long.
+ *
+ * `preview`: a proxy only needs to sound right, not to measure right: a peak limiter replaces
+ * loudnorm, whose 192 kHz true-peak analysis is a large share of a proxy's CPU.
+ */
 export function audioStatements(
   timeline: Timeline,
   sources: AudioSources,
   total: number,
   output: string,
+  preview = false,
 ): string[] {
   const statements: string[] = [];
   const speech: string[] = [];
@@ -111,9 +117,11 @@ export function audioStatements(
       ? `[${buses[0] ?? ''}]`
       : `${buses.map((b) => `[${b}]`).join('')}amix=inputs=${buses.length}:normalize=0:duration=longest,`;
   const { target, truePeak } = timeline.loudness;
+  const finish = preview
+    ? `alimiter=limit=${num(10 ** (truePeak / 20), 4)}`
+    : `loudnorm=I=${num(target)}:TP=${num(truePeak)}:LRA=11,aresample=48000`;
   statements.push(
-    `${mixed}atrim=duration=${num(total)},apad=whole_dur=${num(total)},` +
-      `loudnorm=I=${num(target)}:TP=${num(truePeak)}:LRA=11,aresample=48000,${FORMAT}[${output}]`,
+    `${mixed}atrim=duration=${num(total)},apad=whole_dur=${num(total)},${finish},${FORMAT}[${output}]`,
   );
   return statements;
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +40,25 @@ describe('captions', () => {
       encoding: 'utf8',
     });
     for (const family of Object.values(BUNDLED_FAMILIES)) expect(families).toContain(family);
+  });
+
+  it('makes emoji above U+FFFF reachable for libass 0.17.1 (its first Unicode cmap is the full one)', () => {
+    const font = fs.readFileSync(path.join(FONTS_DIR, 'NotoEmoji_700Bold.ttf'));
+    const tables = font.readUInt16BE(4);
+    const offsets = new Map<string, number>();
+    for (let i = 0; i < tables; i++) {
+      const record = 12 + 16 * i;
+      if (font.toString('latin1', record, record + 4) !== 'cmap') continue;
+      const cmap = font.readUInt32BE(record + 8);
+      for (let j = 0; j < font.readUInt16BE(cmap + 2); j++) {
+        const at = cmap + 4 + 8 * j;
+        offsets.set(
+          `${font.readUInt16BE(at)},${font.readUInt16BE(at + 2)}`,
+          font.readUInt32BE(at + 4),
+        );
+      }
+    }
+    expect(offsets.get('3,1')).toBe(offsets.get('3,10'));
   });
 
   it('shows Latin, Arabic and Japanese words when they are spoken and nothing elsewhere', async () => {

@@ -154,7 +154,13 @@ export function compileRender(input: CompileInput): CompiledRender {
       )
     : null;
   graph.push(
-    ...audioStatements(timeline, { clipInputs: clipAudio, voiceInputs, musicInput }, total, 'aout'),
+    ...audioStatements(
+      timeline,
+      { clipInputs: clipAudio, voiceInputs, musicInput },
+      total,
+      'aout',
+      out.preset.id === 'proxy',
+    ),
   );
 
   const args = [

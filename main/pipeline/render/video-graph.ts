@@ -44,9 +44,12 @@ export function fitStatements(
       // Blur a small copy: as soft, and about 60 times less work than blurring at full size.
       const bw = even(w / 8);
       const bh = even(h / 8);
+      // boxblur refuses a radius over half the (chroma) plane: tiny proxies need a smaller one.
+      const luma = Math.max(1, Math.min(6, Math.floor(Math.min(bw, bh) / 2) - 1));
+      const chroma = Math.max(0, Math.min(luma, Math.floor(Math.min(bw, bh) / 4) - 1));
       return [
         `[${input}]split=2[${tag}b][${tag}f]`,
-        `[${tag}b]scale=${bw}:${bh}:force_original_aspect_ratio=increase,crop=${bw}:${bh},boxblur=6:2,scale=${w}:${h},setsar=1[${tag}bg]`,
+        `[${tag}b]scale=${bw}:${bh}:force_original_aspect_ratio=increase,crop=${bw}:${bh},boxblur=luma_radius=${luma}:luma_power=2:chroma_radius=${chroma}:chroma_power=2,scale=${w}:${h},setsar=1[${tag}bg]`,
         `[${tag}f]${contain},setsar=1[${tag}fg]`,
         `[${tag}bg][${tag}fg]overlay=(W-w)/2:(H-h)/2,setsar=1[${output}]`,
       ];
