@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RenderService } from './render.service';
 import { BUNDLED_FAMILIES } from './captions/script-fonts';
+import { buildAssDocument } from './captions/ass-document';
+import { CaptionStyle } from '../../../shared/timeline';
 import {
   FONTS_DIR,
   H,
@@ -35,11 +37,28 @@ const band = { x: 10, y: Math.round(H * 0.75) - 110, w: W - 20, h: 110 };
 const top = { x: 10, y: 20, w: W - 20, h: 150 };
 
 describe('captions', () => {
-  it('ships a font for every script the captions switch to', () => {
-    const families = execFileSync('fc-scan', ['--format', '%{family}\n', FONTS_DIR], {
-      encoding: 'utf8',
+  it('has libass pick the bundled font for every script the captions switch to', () => {
+    const samples = ['Hello.', 'مرحبا.', 'שלום.', 'नमस्ते.', '日本語。', '🎉'];
+    const ass = path.join(dir, 'scripts.ass');
+    const document = buildAssDocument({
+      width: W,
+      height: H,
+      overlays: [],
+      captions: {
+        words: samples.map((text, k) => ({ text, start: k, end: k + 0.5 })),
+        style: CaptionStyle.parse({ highlight: 'none' }),
+      },
     });
-    for (const family of Object.values(BUNDLED_FAMILIES)) expect(families).toContain(family);
+    fs.writeFileSync(ass, document ?? '');
+    // ffmpeg's verbose log shows libass's choice: "fontselect: (Family, 700, 0) -> PostScriptName".
+    const args = ['-v', 'verbose', '-f', 'lavfi', '-i', `color=s=${W}x${H}:d=6`];
+    const filter = ['-vf', `ass=${ass}:fontsdir=${FONTS_DIR}`, '-f', 'null', '-'];
+    const log = spawnSync('ffmpeg', [...args, ...filter], { encoding: 'utf8' }).stderr;
+    for (const family of Object.values(BUNDLED_FAMILIES)) {
+      const picked = new RegExp(`\\(${family}, 700, 0\\) -> ([^,]+),`).exec(log)?.[1];
+      expect(picked, family).toBe(`${family.replace(/ /g, '')}-Bold`);
+    }
+    expect(log).not.toContain('failed to find any fallback');
   });
 
   it('makes emoji above U+FFFF reachable for libass 0.17.1 (its first Unicode cmap is the full one)', () => {
