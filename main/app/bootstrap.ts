@@ -10,7 +10,13 @@ import { createServices, type Services } from '../services';
 import { createNativeDialogs } from './dialogs';
 import { forwardEvents, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
-import { APP_ORIGIN, appSchemePrivileges, registerAppProtocol } from './protocol';
+import {
+  APP_ORIGIN,
+  appSchemePrivileges,
+  mediaSchemePrivileges,
+  registerAppProtocol,
+  registerMediaProtocol,
+} from './protocol';
 import { denyPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -44,7 +50,7 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
   }
   const dataDir = resolveDataDir(dataDirFlag(options.argv), options.env);
   app.setPath('userData', dataDir);
-  protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges, mediaSchemePrivileges]);
 
   let mainWindow: Electron.BrowserWindow | null = null;
   let services: Services | null = null;
@@ -84,6 +90,7 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
     }
     denyPermissions(session.defaultSession);
     registerAppProtocol(protocol, path.join(options.outDir, 'renderer'));
+    registerMediaProtocol(protocol, services.media.files.root);
     registerIpc(ipcMain, services.router, APP_ORIGIN);
     forwardEvents(services.events, () => BrowserWindow.getAllWindows());
     Menu.setApplicationMenu(

@@ -6,7 +6,11 @@
  */
 import type { z } from 'zod';
 import { appOperations } from './app.contract';
+import { brandKitsOperations } from './brand-kits.contract';
 import { filesOperations } from './files.contract';
+import { libraryEvents, libraryOperations } from './library.contract';
+import { mediaOperations } from './media.contract';
+import { projectsOperations } from './projects.contract';
 import { renderEvents, renderOperations } from './render.contract';
 import { settingsEvents, settingsOperations } from './settings.contract';
 
@@ -14,11 +18,16 @@ export const operations = {
   ...appOperations,
   ...settingsOperations,
   ...filesOperations,
+  ...projectsOperations,
+  ...mediaOperations,
+  ...brandKitsOperations,
+  ...libraryOperations,
   ...renderOperations,
 };
 
 export const events = {
   ...settingsEvents,
+  ...libraryEvents,
   ...renderEvents,
 };
 
