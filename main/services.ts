@@ -33,7 +33,6 @@ import { JsonRenderJobStore, type RenderJobStore } from './pipeline/render/rende
 import { RenderQueue } from './pipeline/render/render-queue.service';
 import { RenderService } from './pipeline/render/render.service';
 import { findResourcesDir } from './pipeline/render/resources-dir';
-import path from 'node:path';
 import { createStderrLogger } from './util/logger';
 
 export interface ServicesConfig {
