@@ -28,6 +28,13 @@ import { LIBRARY_FILE_NAME, openLibrary, type Library } from './store/db/open-li
 import { ProjectsService } from './store/projects/projects.service';
 import { LongOperations } from './util/long-operations';
 import { AppInfoService } from './system/app-info.service';
+import { HardwareEncoderDetector } from './pipeline/render/hardware-encoders';
+import { PathMediaResolver, type MediaResolver } from './pipeline/render/media-resolver';
+import { RenderOperations } from './pipeline/render/render-operations.service';
+import { JsonRenderJobStore, type RenderJobStore } from './pipeline/render/render-job-store';
+import { RenderQueue } from './pipeline/render/render-queue.service';
+import { RenderService } from './pipeline/render/render.service';
+import { findResourcesDir } from './pipeline/render/resources-dir';
 import { createStderrLogger } from './util/logger';
 
 export interface ServicesConfig {
@@ -43,6 +50,14 @@ export interface ServicesConfig {
   downloadUrl?: (id: string) => string;
   /** Take the data-folder lock (default true); tests of a single service may skip it. */
   lock?: boolean;
+  /** `resources/` (caption fonts); default: found beside the code. */
+  resourcesDir?: string;
+  /** How many renders run at once (default 1). */
+  renderConcurrency?: number;
+  /** Render jobs store; default a JSON file in the data folder (until the library's jobs table). */
+  renderJobs?: RenderJobStore;
+  /** Media lookup; default: paths only (until the library's media repository). */
+  media?: MediaResolver;
   /** How the renderer addresses media (default: Electron's `media://library/`). */
   mediaUrls?: MediaUrls;
 }
@@ -63,6 +78,9 @@ export interface Services {
   readonly fileRegistry: FileRegistry;
   readonly files: FilesService;
   readonly montage: MontageService;
+  readonly renderService: RenderService;
+  readonly renderQueue: RenderQueue;
+  readonly render: RenderOperations;
   readonly router: Router;
   /** Stops timers and releases the data folder. */
   close(): Promise<void>;
@@ -109,6 +127,37 @@ export function createServices(config: ServicesConfig): Services {
       cacheDir: path.join(dataDir, 'cache', 'montage'),
       cpuSlots: montageCpuSlots(env),
     });
+    const tools = () => appInfo.locateTools();
+    const hardware = new HardwareEncoderDetector();
+    const hardwareAllowed = () => settings.get().hardwareEncoding;
+    const renderService = new RenderService({
+      tools,
+      media: config.media ?? new PathMediaResolver(),
+      fontsDir: path.join(config.resourcesDir ?? findResourcesDir(env), 'fonts'),
+      hardware,
+      hardwareAllowed,
+      log,
+    });
+    const renderQueue = new RenderQueue(
+      config.renderJobs ?? new JsonRenderJobStore(dataDir),
+      renderService,
+      {
+        job: (job) => events.emit('render.job', job),
+        progress: (jobId, progress) => events.emit('render.progress', { jobId, ...progress }),
+      },
+      log,
+      config.renderConcurrency ?? 1,
+    );
+    const interrupted = renderQueue.recover();
+    if (interrupted > 0) log.warn(`${interrupted} render job(s) were interrupted; marked failed`);
+    const render = new RenderOperations({
+      files: fileRegistry,
+      queue: renderQueue,
+      service: renderService,
+      hardware,
+      tools,
+      hardwareAllowed,
+    });
     const partial = {
       dataDir,
       log,
@@ -124,15 +173,18 @@ export function createServices(config: ServicesConfig): Services {
       fileRegistry,
       files,
       montage,
+      renderService,
+      renderQueue,
+      render,
     };
     const router = new Router(createHandlers(partial), log);
     return {
       ...partial,
       router,
-      close() {
+      async close() {
+        await renderQueue.close();
         partial.library.close();
         lock?.release();
-        return Promise.resolve();
       },
     };
   } catch (error) {

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'PAYMENT_REQUIRED',
   'UNPROCESSABLE',
   'UPSTREAM',
+  'RENDER_FAILED',
   'INTERNAL',
 ] as const;
 

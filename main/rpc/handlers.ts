@@ -18,9 +18,11 @@ export function createHandlers(
     | 'operations'
     | 'fileRegistry'
     | 'montage'
+    | 'render'
+    | 'renderQueue'
   >,
 ): Handlers {
-  const { appInfo, settings, files, montage } = services;
+  const { appInfo, settings, files, montage, render, renderQueue } = services;
   return {
     ...createLibraryHandlers(services),
     'app.info': () => appInfo.info(),
@@ -35,5 +37,14 @@ export function createHandlers(
     'montage.generate': (input) => montage.generate(input),
     'montage.beats': ({ music }) => montage.beats(music.id),
     'montage.cancel': ({ jobId }) => montage.cancel(jobId),
+    'render.start': ({ timeline, target, preset }) => render.start(timeline, target.id, preset),
+    'render.proxy': ({ timeline }) => render.proxy(timeline),
+    'render.frame': ({ timeline, t, preset }) => render.frame(timeline, t, preset),
+    'render.list': () => ({ jobs: renderQueue.list() }),
+    'render.get': ({ id }) => renderQueue.get(id),
+    'render.cancel': ({ id }) => renderQueue.cancel(id),
+    'render.rerun': ({ id }) => renderQueue.rerun(id),
+    'render.captions': ({ timeline, format }) => render.captions(timeline, format),
+    'render.encoders': () => render.encoders(),
   };
 }

@@ -12,6 +12,7 @@ import { libraryEvents, libraryOperations } from './library.contract';
 import { mediaOperations } from './media.contract';
 import { projectsOperations } from './projects.contract';
 import { montageEvents, montageOperations } from './montage.contract';
+import { renderEvents, renderOperations } from './render.contract';
 import { settingsEvents, settingsOperations } from './settings.contract';
 
 export const operations = {
@@ -23,12 +24,14 @@ export const operations = {
   ...brandKitsOperations,
   ...libraryOperations,
   ...montageOperations,
+  ...renderOperations,
 };
 
 export const events = {
   ...settingsEvents,
   ...libraryEvents,
   ...montageEvents,
+  ...renderEvents,
 };
 
 export type Operations = typeof operations;

@@ -11,11 +11,13 @@ import {
   projectsCommand,
 } from './library.commands';
 import { montageCommand } from './montage.command';
+import { renderCommand } from './render.command';
 import { serveCommand } from './serve.command';
 
 export const commands: readonly Command[] = [
   serveCommand,
   apiCommand,
+  renderCommand,
   infoCommand,
   projectsCommand,
   importCommand,

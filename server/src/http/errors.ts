@@ -27,6 +27,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   PAYMENT_REQUIRED: 402,
   UNPROCESSABLE: 422,
   UPSTREAM: 502,
+  RENDER_FAILED: 500,
   INTERNAL: 500,
 };
 

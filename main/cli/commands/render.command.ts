@@ -1,0 +1,97 @@
+/**
+ * `reelsmith render <project-id | timeline.json> -o out.mp4 [--preset ID] [--json]`: renders
+ * headless, with a progress bar on a terminal and, with --json, one final JSON line
+ * `{"output","seconds","encoder","duration"}`. Ctrl+C cancels (ffmpeg stopped, temp removed).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PRESET_IDS, PresetId } from '../../../shared/presets';
+import { AppError } from '../../../shared/errors';
+import { PathMediaResolver } from '../../pipeline/render/media-resolver';
+import type { RenderProgress } from '../../pipeline/render/progress-parser';
+import { createServices } from '../../services';
+import { UsageError } from '../args';
+import type { Command } from '../command';
+
+/** Reads a timeline file; JSON errors name the file and position. */
+function readTimelineFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new AppError('NOT_FOUND', `Timeline file not found: ${file}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError('VALIDATION', `${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function bar(p: RenderProgress): string {
+  const width = 30;
+  const filled = Math.round((p.percent / 100) * width);
+  const eta = p.etaSeconds === null ? '' : ` ETA ${Math.ceil(p.etaSeconds)}s`;
+  const speed = p.speed === null ? '' : ` ${p.speed.toFixed(2)}x`;
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.percent.toFixed(1).padStart(5)}%${speed}${eta}   `;
+}
+
+export const renderCommand: Command = {
+  name: 'render',
+  summary: 'Render a timeline (JSON file) or a library project to an MP4',
+  usage: `reelsmith render <project-id | timeline.json> -o out.mp4 [--preset ${PRESET_IDS.join('|')}] [--json]`,
+  async run({ args, globals, io, dataDir }) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { output: { type: 'string', short: 'o' }, preset: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const source = positionals[0];
+    if (source === undefined || positionals.length > 1) {
+      throw new UsageError('render needs one timeline file or project id');
+    }
+    if (!values.output) throw new UsageError('render needs an output file: -o out.mp4');
+    const preset = values.preset === undefined ? undefined : PresetId.safeParse(values.preset);
+    if (preset && !preset.success) {
+      throw new UsageError(`--preset must be one of ${PRESET_IDS.join(', ')}`);
+    }
+    const isFile = source.endsWith('.json') || fs.existsSync(source);
+    if (!isFile) {
+      throw new AppError(
+        'UNSUPPORTED',
+        `Rendering library project ${source} needs the library, which this build does not have yet; export its timeline.json and render that.`,
+      );
+    }
+    const timelineFile = path.resolve(source);
+    const timeline = readTimelineFile(timelineFile);
+    const services = createServices({ dataDir, shell: 'cli', env: io.env });
+    const controller = new AbortController();
+    const interrupt = () => controller.abort();
+    process.once('SIGINT', interrupt);
+    const showBar = io.isTTY && !globals.json;
+    try {
+      const result = await services.renderService.render({
+        timeline,
+        output: path.resolve(values.output),
+        preset: preset?.data,
+        signal: controller.signal,
+        media: new PathMediaResolver(path.dirname(timelineFile)),
+        onProgress: showBar ? (p) => io.stderr.write(bar(p)) : undefined,
+      });
+      if (showBar) io.stderr.write('\n');
+      if (globals.json) {
+        io.stdout.write(`${JSON.stringify(result)}\n`);
+      } else {
+        io.stdout.write(
+          `Rendered ${result.output} (${result.duration.toFixed(2)} s) in ${result.seconds.toFixed(1)} s with ${result.encoder}\n`,
+        );
+      }
+      return 0;
+    } finally {
+      process.off('SIGINT', interrupt);
+      await services.close();
+    }
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * Finding media files: a `MediaResolver` maps a timeline's media reference to a local path.
+ *
+ * Until the library (SQLite media repository) lands, `PathMediaResolver` handles path refs
+ * (relative ones against the timeline file's folder) and reports library ids as unknown.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MediaRef } from '../../../shared/timeline';
+import { AppError } from '../../../shared/errors';
+import type { MediaUse, ResolvedMedia } from './media-refs';
+
+export interface MediaResolver {
+  /** The local path of `ref`, or null when it is unknown. */
+  resolve(ref: MediaRef): Promise<string | null>;
+}
+
+export class PathMediaResolver implements MediaResolver {
+  /** @param baseDir folder relative paths are read from (the timeline file's). */
+  constructor(private readonly baseDir: string = process.cwd()) {}
+
+  resolve(ref: MediaRef): Promise<string | null> {
+    return Promise.resolve('path' in ref ? path.resolve(this.baseDir, ref.path) : null);
+  }
+}
+
+interface ProbeJson {
+  streams?: { codec_type?: string }[];
+}
+
+/** Which streams a file has, by ffprobe; throws VALIDATION naming the field when it is unreadable. */
+export function probeStreams(ffprobe: string, file: string, field: string): Promise<ResolvedMedia> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      ffprobe,
+      ['-v', 'error', '-show_entries', 'stream=codec_type', '-of', 'json', file],
+      { timeout: 30_000, windowsHide: true, maxBuffer: 1 << 20 },
+      (error, stdout) => {
+        let parsed: ProbeJson = {};
+        try {
+          parsed = JSON.parse(stdout) as ProbeJson;
+        } catch {
+          parsed = {};
+        }
+        const types = (parsed.streams ?? []).map((s) => s.codec_type);
+        if (error || types.length === 0) {
+          reject(
+            new AppError(
+              'VALIDATION',
+              `${field}: ${file} is not a picture, video or sound ffmpeg can read.`,
+              {
+                details: { field, path: file },
+              },
+            ),
+          );
+          return;
+        }
+        resolve({
+          path: file,
+          hasVideo: types.includes('video'),
+          hasAudio: types.includes('audio'),
+        });
+      },
+    );
+  });
+}
+
+/**
+ * Resolves and probes every media use; a missing file is NOT_FOUND naming the file and field,
+ * a file without the needed stream is VALIDATION.
+ */
+export async function resolveMedia(
+  uses: readonly MediaUse[],
+  resolver: MediaResolver,
+  ffprobe: string,
+): Promise<Map<string, ResolvedMedia>> {
+  const entries = await Promise.all(
+    uses.map(async (use): Promise<[string, ResolvedMedia]> => {
+      const file = await resolver.resolve(use.ref);
+      const name = 'path' in use.ref ? use.ref.path : `library media ${use.ref.mediaId}`;
+      if (file === null || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+        throw new AppError('NOT_FOUND', `Media file not found: ${file ?? name} (${use.field})`, {
+          details: { field: use.field, path: file ?? name },
+        });
+      }
+      const probed = await probeStreams(ffprobe, file, use.field);
+      if (use.needs !== 'sound' && !probed.hasVideo) {
+        throw new AppError('VALIDATION', `${use.field}: ${file} has no picture.`, {
+          details: { field: use.field, path: file },
+        });
+      }
+      if (use.needs === 'sound' && !probed.hasAudio) {
+        throw new AppError('VALIDATION', `${use.field}: ${file} has no sound.`, {
+          details: { field: use.field, path: file },
+        });
+      }
+      return [use.field, probed];
+    }),
+  );
+  return new Map(entries);
+}
