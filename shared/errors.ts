@@ -19,6 +19,9 @@ export const ERROR_CODES = [
   'CANCELLED',
   'IO',
   'FFMPEG_NOT_FOUND',
+  'PROVIDER',
+  'RATE_LIMITED',
+  'KEYCHAIN',
   'INTERNAL',
 ] as const;
 

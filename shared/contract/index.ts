@@ -7,16 +7,21 @@
 import type { z } from 'zod';
 import { appOperations } from './app.contract';
 import { filesOperations } from './files.contract';
+import { generateEvents, generateOperations } from './generate.contract';
+import { secretsOperations } from './secrets.contract';
 import { settingsEvents, settingsOperations } from './settings.contract';
 
 export const operations = {
   ...appOperations,
   ...settingsOperations,
   ...filesOperations,
+  ...secretsOperations,
+  ...generateOperations,
 };
 
 export const events = {
   ...settingsEvents,
+  ...generateEvents,
 };
 
 export type Operations = typeof operations;
