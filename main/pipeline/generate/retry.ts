@@ -53,8 +53,9 @@ function cancelled(): AppError {
 /** Milliseconds the server asked us to wait, or null when it did not say. */
 export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | null {
   if (!headers) return null;
-  const ms = Number(headers.get('retry-after-ms'));
-  if (headers.get('retry-after-ms') !== null && Number.isFinite(ms) && ms >= 0) return ms;
+  const msHeader = headers.get('retry-after-ms');
+  const ms = Number(msHeader);
+  if (msHeader !== null && msHeader.trim() !== '' && Number.isFinite(ms) && ms >= 0) return ms;
   const value = headers.get('retry-after');
   if (value === null) return null;
   const seconds = Number(value);
@@ -63,11 +64,9 @@ export function retryAfterMs(headers: Headers | undefined, now = Date.now()): nu
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-type HttpApiError = APIError;
-
-/** The SDK's HTTP error with its defaults ( `instanceof` alone narrows its generics to `any`). */
-function asApiError(error: unknown): HttpApiError | null {
-  return error instanceof APIError ? (error as HttpApiError) : null;
+/** The SDK's HTTP error, with its generics at their defaults (`instanceof` alone infers `any`). */
+function asApiError(error: unknown): APIError | null {
+  return error instanceof APIError ? (error as APIError) : null;
 }
 
 function isRetryable(error: unknown): boolean {
