@@ -3,10 +3,24 @@
  * Used by the Electron shell, the browser shell, the CLI and tests.
  */
 import type { ShellKind } from '../shared/contract/app.contract';
+import { AppError } from '../shared/errors';
 import { DataDirLock } from './config/data-dir-lock';
 import { ensureDataDir } from './config/data-dir';
 import { FileRegistry } from './files/file-registry';
 import { FilesService, type NativeDialogs } from './files/files.service';
+import { FileSecretStore } from './secrets/file-secret.store';
+import { KeytarSecretStore, loadKeytar } from './secrets/keytar-secret.store';
+import type { SecretStore } from './secrets/secret-store';
+import { SecretsService } from './secrets/secrets.service';
+import { GenerationJobService } from './pipeline/generate/job/generation-job.service';
+import {
+  JsonGenerationRepository,
+  type GenerationRepository,
+} from './pipeline/generate/job/generation.repository';
+import { FileMediaStore, type MediaStore } from './pipeline/generate/job/media.store';
+import type { OpenAiConfig } from './pipeline/generate/openai/openai-client';
+import { createProviderFactory } from './pipeline/generate/provider-factory';
+import { locateFfmpeg } from './system/tool-locator';
 import { EventBus } from './rpc/event-bus';
 import { createHandlers } from './rpc/handlers';
 import { Router, type Logger } from './rpc/router';
@@ -27,6 +41,12 @@ export interface ServicesConfig {
   downloadUrl?: (id: string) => string;
   /** Take the data-folder lock (default true); tests of a single service may skip it. */
   lock?: boolean;
+  /** The secure secret store; default: the OS keychain through keytar (null = none). */
+  secretStore?: SecretStore | null;
+  /** Used when keytar cannot load (Electron: safeStorage). */
+  secretStoreFallback?: () => SecretStore;
+  /** Generation overrides for tests (persistence, media, OpenAI retry timing). */
+  generation?: { repo?: GenerationRepository; media?: MediaStore; openAi?: Partial<OpenAiConfig> };
 }
 
 export interface Services {
@@ -38,6 +58,8 @@ export interface Services {
   readonly appInfo: AppInfoService;
   readonly fileRegistry: FileRegistry;
   readonly files: FilesService;
+  readonly secrets: SecretsService;
+  readonly generation: GenerationJobService;
   readonly router: Router;
   /** Stops timers and releases the data folder. */
   close(): Promise<void>;
@@ -62,7 +84,34 @@ export function createServices(config: ServicesConfig): Services {
       allowLocalPaths: config.allowLocalPaths ?? config.shell !== 'browser',
       downloadUrl: config.downloadUrl,
     });
-    const partial = { dataDir, log, events, lock, settings, appInfo, fileRegistry, files };
+    const secrets = new SecretsService(
+      config.secretStore === undefined ? defaultSecretStore(config, log) : config.secretStore,
+      new FileSecretStore(dataDir),
+      env,
+      log,
+    );
+    const generation = new GenerationJobService({
+      repo: config.generation?.repo ?? new JsonGenerationRepository(dataDir),
+      media: config.generation?.media ?? new FileMediaStore(dataDir),
+      providers: createProviderFactory({
+        settings: () => settings.get(),
+        apiKey: () => secrets.get('openai-api-key'),
+        ffmpeg: async () => {
+          const found = await locateFfmpeg({ settingPath: settings.get().ffmpegPath, env });
+          if (!found.found) throw new AppError('FFMPEG_NOT_FOUND', found.message);
+          return found.path;
+        },
+        env,
+        openAi: config.generation?.openAi,
+      }),
+      settings: () => settings.get(),
+      emit: (progress) => events.emit('generate.progress', progress),
+      log,
+    });
+    const partial = {
+      ...{ dataDir, log, events, lock, settings, appInfo, fileRegistry, files },
+      ...{ secrets, generation },
+    };
     const router = new Router(createHandlers(partial), log);
     return {
       ...partial,
@@ -76,6 +125,14 @@ export function createServices(config: ServicesConfig): Services {
     lock?.release();
     throw error;
   }
+}
+
+/** keytar when its native module loads, else the shell's fallback (safeStorage), else none. */
+function defaultSecretStore(config: ServicesConfig, log: Logger): SecretStore | null {
+  const keytar = loadKeytar();
+  if (!(keytar instanceof Error)) return new KeytarSecretStore(keytar);
+  log.warn(`secrets: the OS keychain module (keytar) did not load: ${keytar.message}`);
+  return config.secretStoreFallback?.() ?? null;
 }
 
 function describeShell(shell: ShellKind): string {

@@ -5,9 +5,9 @@ import type { Services } from '../services';
 import type { Handlers } from './router';
 
 export function createHandlers(
-  services: Pick<Services, 'appInfo' | 'settings' | 'files'>,
+  services: Pick<Services, 'appInfo' | 'settings' | 'files' | 'secrets' | 'generation'>,
 ): Handlers {
-  const { appInfo, settings, files } = services;
+  const { appInfo, settings, files, secrets, generation } = services;
   return {
     'app.info': () => appInfo.info(),
     'settings.get': () => settings.get(),
@@ -18,5 +18,14 @@ export function createHandlers(
     'files.get': ({ id }) => files.get(id),
     'files.reveal': ({ id }) => files.reveal(id),
     'files.release': ({ id }) => files.release(id),
+    'secrets.set': ({ name, value }) => secrets.set(name, value),
+    'secrets.has': ({ name }) => secrets.status(name),
+    'secrets.delete': ({ name }) => secrets.delete(name),
+    'generate.start': (input) => generation.start(input),
+    'generate.resume': ({ jobId }) => generation.resume(jobId),
+    'generate.cancel': ({ jobId }) => generation.cancel(jobId),
+    'generate.job': ({ jobId }) => generation.getJob(jobId),
+    'generate.project': ({ projectId }) => generation.getProject(projectId),
+    'generate.regenerate': (input) => generation.regenerate(input),
   };
 }

@@ -50,7 +50,7 @@ export class FileSecretStore implements SecretStore {
     try {
       const parsed = JSON.parse(text) as unknown;
       return typeof parsed === 'object' && parsed !== null
-        ? (parsed as Partial<Record<SecretName, string>>)
+        ? (parsed)
         : {};
     } catch {
       throw new AppError('IO', `${this.file} is not valid JSON; fix or delete it.`);
