@@ -41,13 +41,12 @@ export const DEFAULT_FAKE_SCRIPT = {
   ],
 };
 
-const SECONDS_PER_WORD = 0.4;
+/** Fake speech lasts in proportion to characters, so different texts give different WAV lengths. */
+const SECONDS_PER_CHARACTER = 0.06;
 
 export class FakeOpenAiServer {
   readonly received: ReceivedRequest[] = [];
   private readonly queues = new Map<FakeRoute, ScriptedReply[]>();
-  /** Speech texts by the length of the WAV returned, so transcriptions can return real words. */
-  private readonly spoken = new Map<number, string>();
   scriptReply: unknown = DEFAULT_FAKE_SCRIPT;
 
   private constructor(
@@ -123,9 +122,10 @@ export class FakeOpenAiServer {
         return;
       case 'speech': {
         const text = typeof body.input === 'string' ? body.input : '';
-        const words = text.split(/\s+/).filter(Boolean).length;
-        const wav = silenceWav(Math.max(0.5, words * SECONDS_PER_WORD), 8000);
-        this.spoken.set(wav.length, text);
+        const wav = withTextChunk(
+          silenceWav(Math.max(0.5, text.length * SECONDS_PER_CHARACTER), 8000),
+          text,
+        );
         res.writeHead(200, { 'content-type': 'audio/wav' });
         res.end(wav);
         return;
@@ -174,9 +174,7 @@ export class FakeOpenAiServer {
     const at = raw.indexOf('RIFF');
     const wav = at >= 0 ? raw.subarray(at, at + 8 + raw.readUInt32LE(at + 4)) : Buffer.alloc(0);
     const duration = at >= 0 ? readWavInfo(wav).durationSec : 1;
-    const text =
-      [...this.spoken.entries()].find(([length]) => Math.abs(length - wav.length) <= 64)?.[1] ??
-      'hello world';
+    const text = readTextChunk(wav) ?? 'hello world';
     const words = text.split(/\s+/).filter(Boolean);
     const step = duration / Math.max(1, words.length);
     return {
@@ -187,6 +185,33 @@ export class FakeOpenAiServer {
       words: words.map((word, i) => ({ word, start: i * step, end: (i + 1) * step })),
     };
   }
+}
+
+/**
+ * Appends a `TEXT` chunk holding what was "spoken", so the fake transcription returns the real
+ * words (WAV readers skip chunks they do not know).
+ */
+function withTextChunk(wav: Buffer, text: string): Buffer {
+  const body = Buffer.from(text, 'utf8');
+  const header = Buffer.alloc(8);
+  header.write('TEXT', 0, 'ascii');
+  header.writeUInt32LE(body.length, 4);
+  const pad = Buffer.alloc(body.length % 2);
+  const out = Buffer.concat([wav, header, body, pad]);
+  out.writeUInt32LE(out.length - 8, 4);
+  return out;
+}
+
+function readTextChunk(wav: Buffer): string | null {
+  let offset = 12;
+  while (offset + 8 <= wav.length) {
+    const size = wav.readUInt32LE(offset + 4);
+    if (wav.toString('ascii', offset, offset + 4) === 'TEXT') {
+      return wav.toString('utf8', offset + 8, offset + 8 + size);
+    }
+    offset += 8 + size + (size % 2);
+  }
+  return null;
 }
 
 function chunk(model: string, delta: Record<string, unknown>, finish: string | null): unknown {
