@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['{main,shared,server,preload,renderer,bench}/**/*.test.{ts,tsx}'],
+          include: ['{main,shared,server,preload,renderer,bench,eslint-rules}/**/*.test.{ts,tsx}'],
           testTimeout: 30_000,
         },
       },

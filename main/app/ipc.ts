@@ -19,7 +19,9 @@ export function isTrustedSender(
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
   try {
-    return new URL(frame.url).origin === allowedOrigin;
+    // Node's URL gives origin "null" for custom schemes such as app://, so compare the parts.
+    const url = new URL(frame.url);
+    return `${url.protocol}//${url.host}` === allowedOrigin;
   } catch {
     return false;
   }

@@ -45,10 +45,15 @@ export function findOnPath(
   return null;
 }
 
-function ffmpegStaticPath(): string | null {
+/**
+ * The binary bundled in the `ffmpeg-static` package. Its own export returns `FFMPEG_BIN` when
+ * that is set, so we look for the file in the package folder instead: the env variable has its
+ * own place in the lookup order.
+ */
+function ffmpegStaticPath(platform: NodeJS.Platform): string | null {
   try {
-    const required: unknown = createRequire(import.meta.url)('ffmpeg-static');
-    return typeof required === 'string' ? required : null;
+    const pkg = createRequire(import.meta.url).resolve('ffmpeg-static/package.json');
+    return path.join(path.dirname(pkg), platform === 'win32' ? 'ffmpeg.exe' : 'ffmpeg');
   } catch {
     return null;
   }
@@ -118,7 +123,7 @@ export async function locateFfmpeg({
   const found = firstExisting([
     { path: settingPath, source: 'setting' },
     { path: env.FFMPEG_BIN, source: 'env' },
-    { path: ffmpegStaticPath(), source: 'ffmpeg-static' },
+    { path: ffmpegStaticPath(platform ?? process.platform), source: 'ffmpeg-static' },
     { path: findOnPath('ffmpeg', env, platform), source: 'path' },
   ]);
   return describe(
