@@ -49,9 +49,7 @@ export class FileSecretStore implements SecretStore {
     }
     try {
       const parsed = JSON.parse(text) as unknown;
-      return typeof parsed === 'object' && parsed !== null
-        ? (parsed)
-        : {};
+      return typeof parsed === 'object' && parsed !== null ? parsed : {};
     } catch {
       throw new AppError('IO', `${this.file} is not valid JSON; fix or delete it.`);
     }

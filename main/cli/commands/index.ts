@@ -3,6 +3,7 @@
  */
 import type { Command } from '../command';
 import { infoCommand } from './info.command';
+import { newCommand } from './new.command';
 import { serveCommand } from './serve.command';
 
-export const commands: readonly Command[] = [serveCommand, infoCommand];
+export const commands: readonly Command[] = [newCommand, serveCommand, infoCommand];

@@ -32,16 +32,39 @@ export interface ProviderFactoryDeps {
   openAi?: Partial<OpenAiConfig>;
 }
 
-export type ProviderFactory = (override?: ProviderKind) => Promise<ProviderSet>;
+/** Settings a single job may override (the CLI's --provider, --base-url, --model). */
+export type ProviderOverrides = Partial<
+  Pick<
+    Settings,
+    | 'scriptProvider'
+    | 'imageProvider'
+    | 'speechProvider'
+    | 'transcriptionProvider'
+    | 'openaiBaseUrl'
+    | 'scriptModel'
+  >
+>;
+
+/** Every capability on one provider kind. */
+export function allOn(kind: ProviderKind): ProviderOverrides {
+  return {
+    scriptProvider: kind,
+    imageProvider: kind,
+    speechProvider: kind,
+    transcriptionProvider: kind,
+  };
+}
+
+export type ProviderFactory = (overrides?: ProviderOverrides) => Promise<ProviderSet>;
 
 export function createProviderFactory(deps: ProviderFactoryDeps): ProviderFactory {
-  return async (override) => {
-    const s = deps.settings();
+  return async (overrides = {}) => {
+    const s: Settings = { ...deps.settings(), ...overrides };
     const kinds = {
-      script: override ?? s.scriptProvider,
-      image: override ?? s.imageProvider,
-      speech: override ?? s.speechProvider,
-      transcription: override ?? s.transcriptionProvider,
+      script: s.scriptProvider,
+      image: s.imageProvider,
+      speech: s.speechProvider,
+      transcription: s.transcriptionProvider,
     };
     let connection: OpenAiConnection | null = null;
     if (Object.values(kinds).includes('openai-compatible')) {

@@ -16,7 +16,7 @@ import {
 import type { Settings } from '../../../../shared/contract/settings.contract';
 import { AppError, toErrorPayload } from '../../../../shared/errors';
 import type { Logger } from '../../../rpc/router';
-import type { ProviderFactory } from '../provider-factory';
+import { allOn, type ProviderFactory, type ProviderOverrides } from '../provider-factory';
 import { buildCaptions } from './captions';
 import type { GenerationRepository, StoredJob } from './generation.repository';
 import { makeImage, makeVoice, runStage, timeWords, type StageContext } from './generation-stages';
@@ -53,7 +53,10 @@ export class GenerationJobService {
   }
 
   /** Creates a project and its job and starts running it in the background. */
-  async start(input: GenerateInput): Promise<{ jobId: string; projectId: string }> {
+  async start(
+    input: GenerateInput,
+    overrides: ProviderOverrides = {},
+  ): Promise<{ jobId: string; projectId: string }> {
     const settings = this.deps.settings();
     const now = this.now();
     const project: GeneratedProject = {
@@ -80,6 +83,7 @@ export class GenerationJobService {
       updatedAt: now,
       input: { ...input, style: project.style, durationSec: project.targetDurationSec },
       checkpoints: {},
+      overrides: { ...overrides, ...(input.provider ? allOn(input.provider) : {}) },
     };
     await this.deps.repo.saveProject(project);
     await this.deps.repo.saveJob(job);
@@ -181,7 +185,7 @@ export class GenerationJobService {
     };
     try {
       const ctx: StageContext = {
-        ...(await this.context(project, signal, onUsage, job.input.provider)),
+        ...(await this.context(project, signal, onUsage, job.overrides)),
         job,
         progress,
       };
@@ -218,11 +222,11 @@ export class GenerationJobService {
     project: GeneratedProject,
     signal: AbortSignal,
     onUsage: StageContext['onUsage'],
-    override?: GenerateInput['provider'],
+    overrides: ProviderOverrides = {},
   ): Promise<Omit<StageContext, 'job' | 'progress'>> {
     return {
       project,
-      providers: await this.deps.providers(override),
+      providers: await this.deps.providers(overrides),
       settings: this.deps.settings(),
       repo: this.deps.repo,
       media: this.deps.media,

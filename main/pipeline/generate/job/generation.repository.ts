@@ -14,6 +14,7 @@ import {
   GenerateInput,
   GenerationJob,
 } from '../../../../shared/contract/generate.contract';
+import { Settings } from '../../../../shared/contract/settings.contract';
 import { AppError } from '../../../../shared/errors';
 import { writeFileAtomicSync } from '../../../util/atomic-write';
 import { Script } from '../script.schema';
@@ -22,6 +23,17 @@ import { Script } from '../script.schema';
 export const StoredJob = GenerationJob.extend({
   input: GenerateInput.extend({ durationSec: z.number().int(), style: z.string() }),
   checkpoints: z.object({ script: Script.optional() }),
+  /** One-off provider settings of this job (CLI flags), kept so a resume uses the same ones. */
+  overrides: Settings.pick({
+    scriptProvider: true,
+    imageProvider: true,
+    speechProvider: true,
+    transcriptionProvider: true,
+    openaiBaseUrl: true,
+    scriptModel: true,
+  })
+    .partial()
+    .default({}),
 });
 export type StoredJob = z.infer<typeof StoredJob>;
 
