@@ -19,7 +19,8 @@ export const GENERATION_STAGES = [
 export const GenerationStage = z.enum(GENERATION_STAGES);
 export type GenerationStage = z.infer<typeof GenerationStage>;
 
-export const JobState = z.enum(['running', 'completed', 'failed', 'cancelled']);
+/** `interrupted`: the process running it stopped (crash, quit); resume continues it. */
+export const JobState = z.enum(['running', 'completed', 'failed', 'cancelled', 'interrupted']);
 export type JobState = z.infer<typeof JobState>;
 
 /** One word and when it is spoken, in seconds from the start of its audio. */

@@ -11,14 +11,14 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}, dataDir = tempDir()) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runCli(['--data-dir', tempDir(), ...argv], {
+  const code = await runCli(['--data-dir', dataDir, ...argv], {
     stdout,
     stderr,
     // No D-Bus session: the keychain is unavailable, as on a headless box.
@@ -79,13 +79,25 @@ describe('reelsmith new', () => {
     });
   });
 
-  it('exits 1 with a readable reason when generation fails', async () => {
-    fake.enqueue('chat', { status: 401, body: { error: { message: 'Incorrect API key' } } });
-    const { code, err } = await run(
-      ['new', '--idea', 'octopuses', '--provider', 'openai', '--base-url', fake.baseUrl],
-      { OPENAI_API_KEY: 'sk-bad' },
+  it('exits 1 with a readable reason when generation fails, and --resume continues the job', async () => {
+    const dataDir = tempDir();
+    fake.enqueue('images', { status: 401, body: { error: { message: 'Incorrect API key' } } });
+    const args = ['new', '--idea', 'octopuses', '--provider', 'openai', '--base-url', fake.baseUrl];
+    const failed = await run(args, { OPENAI_API_KEY: 'sk-bad' }, dataDir);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toMatch(
+      /Generation failed at images: image: the server answered 401.*API key/,
     );
-    expect(code).toBe(1);
-    expect(err).toMatch(/Generation failed at script: script: the server answered 401.*API key/);
+    const jobId = /--resume (\S+)\)/.exec(failed.err)?.[1] ?? '';
+    const resumed = await run(
+      ['new', '--resume', jobId, '--json'],
+      { OPENAI_API_KEY: 'sk-good' },
+      dataDir,
+    );
+    expect(resumed.err).not.toContain('reelsmith:');
+    expect(resumed.code).toBe(0);
+    expect(resumed.lines.at(-1)).toMatchObject({ jobId, state: 'completed' });
+    expect(fake.count('chat')).toBe(1);
+    expect(fake.received.at(-1)?.authorization).toBe('Bearer sk-good');
   });
 });

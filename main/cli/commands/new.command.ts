@@ -14,6 +14,7 @@ import type { Command } from '../command';
 const USAGE = [
   'reelsmith new --idea "..." [--duration 60] [--style S] [--provider offline|openai]',
   '              [--base-url URL] [--model M] [--render -o out.mp4] [--json]',
+  'reelsmith new --resume JOB [--render -o out.mp4] [--json]',
   '',
   '  --idea TEXT       what the video is about (required)',
   '  --duration SEC    target length, 10-180 (default: Settings, 45)',
@@ -21,6 +22,7 @@ const USAGE = [
   '  --provider KIND   offline (no network) or openai (any OpenAI-compatible server) for every step',
   '  --base-url URL    OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama',
   '  --model NAME      the script (chat) model',
+  '  --resume JOB      continue a failed, cancelled or interrupted job after its last finished step',
   '  --render          render the project when it is ready (needs -o)',
   '  -o, --output FILE where --render writes the video',
   '',
@@ -66,11 +68,12 @@ export const newCommand: Command = {
         provider: { type: 'string' },
         'base-url': { type: 'string' },
         model: { type: 'string' },
+        resume: { type: 'string' },
         render: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
       },
     });
-    if (!values.idea?.trim())
+    if (!values.idea?.trim() && !values.resume)
       throw new UsageError(
         '--idea is required: reelsmith new --idea "three facts about octopuses"',
       );
@@ -82,7 +85,7 @@ export const newCommand: Command = {
       ...(values.model ? { scriptModel: values.model } : {}),
     };
     const input = {
-      idea: values.idea,
+      idea: values.idea ?? '',
       durationSec: parseDuration(values.duration),
       style: values.style,
     };
@@ -99,7 +102,9 @@ export const newCommand: Command = {
         if (globals.json) write({ event: 'progress', ...p });
         else if (p.state !== 'item' || io.isTTY) io.stderr.write(`${describe(p)}\n`);
       });
-      const { jobId, projectId } = await services.generation.start(input, overrides);
+      const { jobId, projectId } = values.resume
+        ? await services.generation.resume(values.resume)
+        : await services.generation.start(input, overrides);
       running.add(jobId);
       const job = await services.generation.wait(jobId);
       running.delete(jobId);
@@ -108,7 +113,7 @@ export const newCommand: Command = {
         if (globals.json) write({ jobId, projectId, state: job.state, error: job.error });
         throw new AppError(
           'PROVIDER',
-          `Generation ${job.state} at ${job.stage}: ${reason} (resume: job ${jobId})`,
+          `Generation ${job.state} at ${job.stage}: ${reason} (continue with: reelsmith new --resume ${jobId})`,
         );
       }
       let output: string | null = null;

@@ -116,7 +116,14 @@ export class GenerationJobService {
   }
 
   async getJob(jobId: string): Promise<GenerationJob> {
-    const { input: _input, checkpoints: _checkpoints, ...view } = await this.loadJob(jobId);
+    const {
+      input: _input,
+      checkpoints: _checkpoints,
+      overrides: _o,
+      ...view
+    } = await this.loadJob(jobId);
+    // One process owns the data folder: a job stored as running but not running here was cut off.
+    if (view.state === 'running' && !this.running.has(jobId)) view.state = 'interrupted';
     return view;
   }
 

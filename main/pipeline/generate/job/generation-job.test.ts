@@ -95,6 +95,7 @@ describe('idea → project job (OpenAI-compatible, fake server)', () => {
     const { services } = await createGenerationHarness({ baseUrl: fake.baseUrl, dataDir });
     const interrupted = await services.generation.getJob(jobId);
     expect(interrupted.completedStages).toEqual(['script', 'segments', 'images']);
+    expect(interrupted.state).toBe('interrupted');
     await services.generation.resume(jobId);
     const done = await services.generation.wait(jobId);
     expect(done.state).toBe('completed');
