@@ -131,6 +131,30 @@ describe('OpenAI-compatible providers against the fake server', () => {
     });
   });
 
+  it('times out a slow server, retries, and reports it readably', async () => {
+    fake.enqueue(
+      'chat',
+      { delayMs: 1500 },
+      { delayMs: 1500 },
+      { delayMs: 1500 },
+      { delayMs: 1500 },
+    );
+    const slow = new OpenAiConnection({
+      baseUrl: fake.baseUrl,
+      apiKey: 'k',
+      timeoutMs: 200,
+      retry: { sleep: () => Promise.resolve(), maxAttempts: 2 },
+    });
+    const error = await new OpenAiScriptProvider(slow, 'm')
+      .writeScript(request)
+      .catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('PROVIDER');
+    expect((error as AppError).message).toMatch(
+      /script: cannot reach the server \(Request timed out/,
+    );
+    expect(fake.count('chat')).toBe(2);
+  });
+
   it('is cancelled through an AbortSignal', async () => {
     const controller = new AbortController();
     controller.abort();

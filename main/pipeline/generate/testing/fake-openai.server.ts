@@ -22,7 +22,10 @@ export interface ReceivedRequest {
 
 /** A scripted answer used once, before the default answers. */
 export type ScriptedReply =
-  { status: number; headers?: Record<string, string>; body?: unknown } | { chatContent: string };
+  | { status: number; headers?: Record<string, string>; body?: unknown }
+  | { chatContent: string }
+  /** Answer normally, but only after this long (to trip client timeouts). */
+  | { delayMs: number };
 
 /** A 2×2 red PNG. */
 export const TINY_PNG_B64 =
@@ -105,6 +108,10 @@ export class FakeOpenAiServer {
       body,
     });
     const scripted = this.queues.get(route)?.shift();
+    if (scripted && 'delayMs' in scripted) {
+      await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
+      if (res.destroyed) return;
+    }
     if (scripted && 'status' in scripted) {
       res.writeHead(scripted.status, { 'content-type': 'application/json', ...scripted.headers });
       res.end(
@@ -112,7 +119,7 @@ export class FakeOpenAiServer {
       );
       return;
     }
-    const content = scripted?.chatContent;
+    const content = scripted && 'chatContent' in scripted ? scripted.chatContent : undefined;
     switch (route) {
       case 'chat':
         this.answerChat(res, body, content ?? JSON.stringify(this.scriptReply));
