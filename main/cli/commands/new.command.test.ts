@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
@@ -78,6 +80,39 @@ describe('reelsmith new', () => {
       authorization: 'Bearer sk-from-env',
     });
   });
+
+  it('generates offline (no network) and writes the render timeline', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'timeline.json');
+    const { code, lines } = await run(
+      [
+        'new',
+        '--idea',
+        'three facts about octopuses',
+        '--provider',
+        'offline',
+        '--duration',
+        '12',
+        '--timeline',
+        file,
+        '--json',
+      ],
+      {},
+      dir,
+    );
+    expect(code).toBe(0);
+    expect(lines.at(-1)).toMatchObject({ state: 'completed' });
+    const timeline = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      clips: { media: { path: string } }[];
+      audio: { voice: unknown[] };
+      captions: { words: unknown[] };
+    };
+    expect(timeline.clips.length).toBeGreaterThanOrEqual(3);
+    expect(timeline.audio.voice).toHaveLength(timeline.clips.length);
+    expect(timeline.captions.words.length).toBeGreaterThan(10);
+    expect(fs.existsSync(timeline.clips[0]!.media.path)).toBe(true);
+    expect(fake.received).toHaveLength(0);
+  }, 120_000);
 
   it('exits 1 with a readable reason when generation fails, and --resume continues the job', async () => {
     const dataDir = tempDir();

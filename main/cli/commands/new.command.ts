@@ -2,11 +2,14 @@
  * `reelsmith new`: an idea becomes a ready project (script, images, voice, word timings,
  * captions), printing its id; `--render -o out.mp4` then renders it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { GenerationProgress } from '../../../shared/contract/generate.contract';
 import type { ProviderKind } from '../../../shared/contract/settings.contract';
 import { AppError } from '../../../shared/errors';
 import { allOn, type ProviderOverrides } from '../../pipeline/generate/provider-factory';
+import { projectToTimeline } from '../../pipeline/generate/project-timeline';
 import { createServices } from '../../services';
 import { UsageError } from '../args';
 import type { Command } from '../command';
@@ -23,6 +26,7 @@ const USAGE = [
   '  --base-url URL    OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama',
   '  --model NAME      the script (chat) model',
   '  --resume JOB      continue a failed, cancelled or interrupted job after its last finished step',
+  '  --timeline FILE   also write the render timeline (JSON, spec v1) of the ready project',
   '  --render          render the project when it is ready (needs -o)',
   '  -o, --output FILE where --render writes the video',
   '',
@@ -69,6 +73,7 @@ export const newCommand: Command = {
         'base-url': { type: 'string' },
         model: { type: 'string' },
         resume: { type: 'string' },
+        timeline: { type: 'string' },
         render: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
       },
@@ -115,6 +120,10 @@ export const newCommand: Command = {
           'PROVIDER',
           `Generation ${job.state} at ${job.stage}: ${reason} (continue with: reelsmith new --resume ${jobId})`,
         );
+      }
+      if (values.timeline) {
+        const timeline = projectToTimeline(await services.generation.getProject(projectId));
+        fs.writeFileSync(path.resolve(values.timeline), `${JSON.stringify(timeline, null, 2)}\n`);
       }
       let output: string | null = null;
       if (values.render && values.output) {

@@ -86,7 +86,7 @@ export class OfflineScriptProvider implements ScriptProvider {
     const pick = <T>(list: readonly T[], offset: number): T =>
       list[(seed + offset) % list.length] as T;
     const hook = segment(pick(HOOKS, 0)(topic), `${topic}, bold title card`);
-    const cta = segment(pick(CTAS, 1), `${topic}, closing card`);
+    const cta = segment(pick(CTAS, 1), `Follow for more ${topic}`);
     const pointSeconds = segment(POINTS[0]?.(topic, 1) ?? topic, topic).duration;
     const room = Math.max(
       1,
@@ -102,7 +102,7 @@ export class OfflineScriptProvider implements ScriptProvider {
         if (text.split(/\s+/).length + detail.split(/\s+/).length > budgetWords) break;
         text += ` ${detail}`;
       }
-      return segment(text, `${topic}, point ${i + 1}`);
+      return segment(text, `#${i + 1} ${capitalise(topic)}`);
     });
     return Promise.resolve({
       title: capitalise(request.idea.trim()).slice(0, 200),
