@@ -10,7 +10,7 @@ import type { ProviderKind } from '../../../shared/contract/settings.contract';
 import { AppError } from '../../../shared/errors';
 import { allOn, type ProviderOverrides } from '../../pipeline/generate/provider-factory';
 import { projectToTimeline } from '../../pipeline/generate/project-timeline';
-import { createServices } from '../../services';
+import { createServices, type Services } from '../../services';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 
@@ -139,12 +139,30 @@ export const newCommand: Command = {
   },
 };
 
-/** Renders a generated project; the render pipeline is not on this branch yet. */
-function renderGenerated(_services: unknown, _projectId: string, _output: string): Promise<string> {
-  return Promise.reject(
-    new AppError(
+/** What `--render` needs from the render pipeline (`RenderService.render`). */
+interface TimelineRenderer {
+  render(request: { timeline: unknown; output: string }): Promise<{ output: string }>;
+}
+
+/**
+ * Renders a generated project through the render pipeline when this build has it.
+ *
+ * The render pipeline lands on main separately; until it is merged here, `--render` reports that
+ * clearly and `--timeline FILE` + `reelsmith render FILE -o out.mp4` do the same in two steps.
+ */
+async function renderGenerated(
+  services: Services,
+  projectId: string,
+  output: string,
+): Promise<string> {
+  const renderer = (services as Partial<{ renderService: TimelineRenderer }>).renderService;
+  if (!renderer) {
+    throw new AppError(
       'UNSUPPORTED',
-      'Rendering is not available in this build yet (the render pipeline lands separately).',
-    ),
-  );
+      'Rendering is not in this build yet: use --timeline FILE, then reelsmith render FILE -o out.mp4.',
+    );
+  }
+  const timeline = projectToTimeline(await services.generation.getProject(projectId));
+  const result = await renderer.render({ timeline, output: path.resolve(output) });
+  return result.output;
 }
