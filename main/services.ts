@@ -116,9 +116,9 @@ export function createServices(config: ServicesConfig): Services {
     return {
       ...partial,
       router,
-      close() {
+      async close() {
+        await generation.close();
         lock?.release();
-        return Promise.resolve();
       },
     };
   } catch (error) {

@@ -115,6 +115,14 @@ export class GenerationJobService {
     return { cancelled: run !== undefined };
   }
 
+  /** Cancels every running job and waits for them to stop (before the data folder is released). */
+  async close(): Promise<void> {
+    const runs = [...this.running.values()];
+    for (const run of runs)
+      run.controller.abort(new AppError('CANCELLED', 'Reelsmith is closing.'));
+    await Promise.allSettled(runs.map((run) => run.done));
+  }
+
   async getJob(jobId: string): Promise<GenerationJob> {
     const {
       input: _input,
