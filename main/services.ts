@@ -2,8 +2,10 @@
  * The composition root: builds every main-process service from one config object.
  * Used by the Electron shell, the browser shell, the CLI and tests.
  */
+import path from 'node:path';
 import type { ShellKind } from '../shared/contract/app.contract';
 import { AppError } from '../shared/errors';
+import { BrandKitsService } from './store/brand-kits/brand-kits.service';
 import { DataDirLock } from './config/data-dir-lock';
 import { ensureDataDir } from './config/data-dir';
 import { FileRegistry } from './files/file-registry';
@@ -20,11 +22,21 @@ import {
 import { FileMediaStore, type MediaStore } from './pipeline/generate/job/media.store';
 import type { OpenAiConfig } from './pipeline/generate/openai/openai-client';
 import { createProviderFactory } from './pipeline/generate/provider-factory';
-import { locateFfmpeg } from './system/tool-locator';
+import { ContentStore } from './media/content-store';
+import {
+  BROWSER_MEDIA_URLS,
+  ELECTRON_MEDIA_URLS,
+  MediaService,
+  type MediaTools,
+  type MediaUrls,
+} from './media/media.service';
 import { EventBus } from './rpc/event-bus';
 import { createHandlers } from './rpc/handlers';
 import { Router, type Logger } from './rpc/router';
 import { SettingsService } from './settings/settings.service';
+import { LIBRARY_FILE_NAME, openLibrary, type Library } from './store/db/open-library';
+import { ProjectsService } from './store/projects/projects.service';
+import { LongOperations } from './util/long-operations';
 import { AppInfoService } from './system/app-info.service';
 import { createStderrLogger } from './util/logger';
 
@@ -47,6 +59,8 @@ export interface ServicesConfig {
   secretStoreFallback?: () => SecretStore;
   /** Generation overrides for tests (persistence, media, OpenAI retry timing). */
   generation?: { repo?: GenerationRepository; media?: MediaStore; openAi?: Partial<OpenAiConfig> };
+  /** How the renderer addresses media (default: Electron's `media://library/`). */
+  mediaUrls?: MediaUrls;
 }
 
 export interface Services {
@@ -54,7 +68,13 @@ export interface Services {
   readonly log: Logger;
   readonly events: EventBus;
   readonly lock: DataDirLock | null;
+  /** The library database (data folder `library.sqlite`). */
+  readonly library: Library;
   readonly settings: SettingsService;
+  readonly projects: ProjectsService;
+  readonly brandKits: BrandKitsService;
+  readonly media: MediaService;
+  readonly operations: LongOperations;
   readonly appInfo: AppInfoService;
   readonly fileRegistry: FileRegistry;
   readonly files: FilesService;
@@ -73,10 +93,25 @@ export function createServices(config: ServicesConfig): Services {
     config.lock === false
       ? null
       : DataDirLock.acquire(dataDir, { kind: describeShell(config.shell) });
+  let library: Library | null = null;
   try {
+    library = openLibrary({ file: path.join(dataDir, LIBRARY_FILE_NAME), log });
+    const store = library.store;
     const events = new EventBus();
-    const settings = new SettingsService(dataDir, events, log);
+    const settings = new SettingsService(store, dataDir, events, log);
     const appInfo = new AppInfoService({ shell: config.shell, dataDir, env }, settings);
+    const projects = new ProjectsService(store);
+    projects.purgeExpired();
+    const brandKits = new BrandKitsService(store);
+    const contentStore = new ContentStore(path.join(dataDir, 'media'));
+    contentStore.sweepTemp();
+    const media = new MediaService(
+      store,
+      contentStore,
+      mediaTools(appInfo),
+      config.mediaUrls ?? (config.shell === 'browser' ? BROWSER_MEDIA_URLS : ELECTRON_MEDIA_URLS),
+    );
+    const operations = new LongOperations(events);
     const fileRegistry = new FileRegistry(dataDir);
     fileRegistry.sweepStaging();
     const files = new FilesService(fileRegistry, {
@@ -96,11 +131,7 @@ export function createServices(config: ServicesConfig): Services {
       providers: createProviderFactory({
         settings: () => settings.get(),
         apiKey: () => secrets.get('openai-api-key'),
-        ffmpeg: async () => {
-          const found = await locateFfmpeg({ settingPath: settings.get().ffmpegPath, env });
-          if (!found.found) throw new AppError('FFMPEG_NOT_FOUND', found.message);
-          return found.path;
-        },
+        ffmpeg: mediaTools(appInfo).ffmpeg,
         env,
         openAi: config.generation?.openAi,
       }),
@@ -109,8 +140,21 @@ export function createServices(config: ServicesConfig): Services {
       log,
     });
     const partial = {
-      ...{ dataDir, log, events, lock, settings, appInfo, fileRegistry, files },
-      ...{ secrets, generation },
+      dataDir,
+      log,
+      events,
+      lock,
+      library,
+      settings,
+      projects,
+      brandKits,
+      media,
+      operations,
+      appInfo,
+      fileRegistry,
+      files,
+      secrets,
+      generation,
     };
     const router = new Router(createHandlers(partial), log);
     return {
@@ -118,10 +162,12 @@ export function createServices(config: ServicesConfig): Services {
       router,
       async close() {
         await generation.close();
+        partial.library.close();
         lock?.release();
       },
     };
   } catch (error) {
+    library?.close();
     lock?.release();
     throw error;
   }
@@ -133,6 +179,16 @@ function defaultSecretStore(config: ServicesConfig, log: Logger): SecretStore | 
   if (!(keytar instanceof Error)) return new KeytarSecretStore(keytar);
   log.warn(`secrets: the OS keychain module (keytar) did not load: ${keytar.message}`);
   return config.secretStoreFallback?.() ?? null;
+}
+
+/** ffmpeg/ffprobe as located by app.info (setting → env → ffmpeg-static → PATH). */
+function mediaTools(appInfo: AppInfoService): MediaTools {
+  const pick = async (name: 'ffmpeg' | 'ffprobe') => {
+    const tool = (await appInfo.locateTools())[name];
+    if (!tool.found) throw new AppError('FFMPEG_NOT_FOUND', tool.message);
+    return tool.path;
+  };
+  return { ffmpeg: () => pick('ffmpeg'), ffprobe: () => pick('ffprobe') };
 }
 
 function describeShell(shell: ShellKind): string {

@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'TOO_LARGE',
   'CANCELLED',
   'IO',
+  /** Data written by a newer Reelsmith, or a changed migration: refused, nothing touched. */
+  'INCOMPATIBLE',
+  /** A damaged database or file. */
+  'CORRUPT',
   'FFMPEG_NOT_FOUND',
   'PROVIDER',
   'RATE_LIMITED',

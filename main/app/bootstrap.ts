@@ -11,7 +11,13 @@ import { createNativeDialogs } from './dialogs';
 import { forwardEvents, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { SafeStorageSecretStore } from './safe-storage-secret.store';
-import { APP_ORIGIN, appSchemePrivileges, registerAppProtocol } from './protocol';
+import {
+  APP_ORIGIN,
+  appSchemePrivileges,
+  mediaSchemePrivileges,
+  registerAppProtocol,
+  registerMediaProtocol,
+} from './protocol';
 import { denyPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -54,7 +60,7 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
   }
   const dataDir = resolveDataDir(dataDirFlag(options.argv), options.env);
   app.setPath('userData', dataDir);
-  protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges, mediaSchemePrivileges]);
 
   let mainWindow: Electron.BrowserWindow | null = null;
   let services: Services | null = null;
@@ -96,6 +102,7 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
     }
     denyPermissions(session.defaultSession);
     registerAppProtocol(protocol, path.join(options.outDir, 'renderer'));
+    registerMediaProtocol(protocol, services.media.files.root);
     registerIpc(ipcMain, services.router, APP_ORIGIN);
     forwardEvents(services.events, () => BrowserWindow.getAllWindows());
     Menu.setApplicationMenu(

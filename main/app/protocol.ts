@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
+import { mediaHeaders, parseRange, resolveMediaPath } from '../media/media-serving';
 import { contentSecurityPolicy } from '../shell/csp';
 import { contentTypeFor, resolveInside } from '../shell/static-files';
 
@@ -35,4 +36,34 @@ export function serveRendererFile(rendererDir: string, requestUrl: string): Resp
 
 export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
   protocol.handle(APP_SCHEME, (request) => serveRendererFile(rendererDir, request.url));
+}
+
+export const MEDIA_SCHEME = 'media';
+
+/** `media://library/...`: privileged so <video> can stream and seek it; never a page origin. */
+export const mediaSchemePrivileges = {
+  scheme: MEDIA_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+} as const;
+
+/** Answers one `media://library/<sha256>` or `media://library/thumbs/<sha256>.jpg` request. */
+export function serveMediaFile(
+  mediaRoot: string,
+  request: { url: string; headers?: Pick<Headers, 'get'> },
+): Response {
+  const url = new URL(request.url);
+  if (url.host !== 'library') return new Response('Not found', { status: 404 });
+  const media = resolveMediaPath(mediaRoot, url.pathname.replace(/^\//, ''));
+  if (!media) return new Response('Not found', { status: 404 });
+  const range = parseRange(request.headers?.get('range'), media.size);
+  const headers = mediaHeaders(media, range);
+  if (range.status === 416) return new Response(null, { status: 416, headers });
+  const body = Readable.toWeb(
+    fs.createReadStream(media.file, { start: range.start, end: range.end }),
+  ) as ReadableStream<Uint8Array>;
+  return new Response(body, { status: range.status, headers });
+}
+
+export function registerMediaProtocol(protocol: Pick<Protocol, 'handle'>, mediaRoot: string): void {
+  protocol.handle(MEDIA_SCHEME, (request) => serveMediaFile(mediaRoot, request));
 }

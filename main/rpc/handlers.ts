@@ -2,13 +2,28 @@
  * The handler table: every contract operation mapped to a service method.
  */
 import type { Services } from '../services';
+import { createLibraryHandlers } from './library-handlers';
 import type { Handlers } from './router';
 
 export function createHandlers(
-  services: Pick<Services, 'appInfo' | 'settings' | 'files' | 'secrets' | 'generation'>,
+  services: Pick<
+    Services,
+    | 'appInfo'
+    | 'settings'
+    | 'files'
+    | 'library'
+    | 'projects'
+    | 'brandKits'
+    | 'media'
+    | 'operations'
+    | 'fileRegistry'
+    | 'secrets'
+    | 'generation'
+  >,
 ): Handlers {
   const { appInfo, settings, files, secrets, generation } = services;
   return {
+    ...createLibraryHandlers(services),
     'app.info': () => appInfo.info(),
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),

@@ -1,34 +1,41 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/contract/settings.contract';
 import { AppError } from '../../shared/errors';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 import { EventBus } from '../rpc/event-bus';
+import type { Library } from '../store/db/open-library';
+import { openTempLibrary } from '../store/testing/temp-library';
 import { createMemoryLogger } from '../util/logger';
 import { SETTINGS_FILE_NAME, SettingsService } from './settings.service';
 
 const tempDir = useTempDirs();
+const libraries: Library[] = [];
+afterAll(() => {
+  for (const library of libraries) library.close();
+});
 
 function make(dir = tempDir()) {
+  const library = openTempLibrary(dir);
+  libraries.push(library);
   const events = new EventBus();
   const log = createMemoryLogger();
-  return { dir, events, log, settings: new SettingsService(dir, events, log) };
+  const settings = new SettingsService(library.store, dir, events, log);
+  return { dir, events, log, library, settings };
 }
 
 describe('SettingsService', () => {
-  it('starts with defaults and persists changes as JSON', () => {
-    const { dir, settings, events } = make();
+  it('starts with defaults and persists changes in the library database', () => {
+    const { dir, settings, events, library } = make();
     const seen: unknown[] = [];
     events.on('settings.changed', (value) => seen.push(value));
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
     settings.set({ language: 'pt-BR', ffmpegPath: '/opt/ffmpeg' });
     expect(seen).toEqual([{ ...DEFAULT_SETTINGS, language: 'pt-BR', ffmpegPath: '/opt/ffmpeg' }]);
-    const reopened = new SettingsService(dir, new EventBus(), createMemoryLogger());
+    const reopened = new SettingsService(library.store, dir, new EventBus(), createMemoryLogger());
     expect(reopened.get().language).toBe('pt-BR');
-    expect(JSON.parse(fs.readFileSync(path.join(dir, SETTINGS_FILE_NAME), 'utf8'))).toMatchObject({
-      language: 'pt-BR',
-    });
+    expect(fs.existsSync(path.join(dir, SETTINGS_FILE_NAME))).toBe(false);
   });
 
   it('refuses invalid values with a message naming the field, and keeps the old value', () => {
@@ -38,7 +45,7 @@ describe('SettingsService', () => {
     expect(settings.get().language).toBe('en');
   });
 
-  it('keeps a corrupt file aside and starts from defaults', () => {
+  it('keeps a corrupt settings.json aside and starts from defaults', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, SETTINGS_FILE_NAME), '{"language": "de",');
     const { settings, log } = make(dir);
@@ -49,13 +56,19 @@ describe('SettingsService', () => {
     expect(log.lines.join('\n')).toContain('unreadable');
   });
 
-  it('keeps valid values when one is invalid, and ignores unknown keys from newer versions', () => {
+  it('imports settings.json once: valid values kept, unknown keys ignored, file renamed', () => {
     const dir = tempDir();
+    const legacy = path.join(dir, SETTINGS_FILE_NAME);
     fs.writeFileSync(
-      path.join(dir, SETTINGS_FILE_NAME),
+      legacy,
       JSON.stringify({ language: 'fr', hardwareEncoding: 'maybe', futureSetting: 1 }),
     );
-    const { settings } = make(dir);
+    const { settings, library, log } = make(dir);
     expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, language: 'fr' });
+    expect(fs.existsSync(legacy)).toBe(false);
+    expect(fs.existsSync(`${legacy}.migrated`)).toBe(true);
+    expect(log.lines.join('\n')).toMatch(/ignoring invalid hardwareEncoding/);
+    const again = new SettingsService(library.store, dir, new EventBus(), createMemoryLogger());
+    expect(again.get().language).toBe('fr');
   });
 });

@@ -14,6 +14,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { WireMessage } from '../../shared/contract/bridge';
 import { AppError } from '../../shared/errors';
 import type { Services } from '../services';
+import { mediaHeaders, parseRange, resolveMediaPath } from '../media/media-serving';
 import { contentSecurityPolicy } from './csp';
 import { contentTypeFor, resolveInside } from './static-files';
 import { createToken, presentedToken, TOKEN_COOKIE, tokensEqual } from './token';
@@ -136,6 +137,22 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     fs.createReadStream(entry.path).pipe(response);
   }
 
+  /** `/media/<sha256>` and `/media/thumbs/<sha256>.jpg`, confined to the media store, with Range. */
+  function handleMedia(request: IncomingMessage, response: ServerResponse, subPath: string) {
+    const media = resolveMediaPath(services.media.files.root, subPath);
+    if (!media) {
+      sendText(response, 404, 'Not found');
+      return;
+    }
+    const range = parseRange(request.headers.range, media.size);
+    response.writeHead(range.status, mediaHeaders(media, range));
+    if (range.status === 416 || request.method === 'HEAD' || media.size === 0) {
+      response.end();
+      return;
+    }
+    fs.createReadStream(media.file, { start: range.start, end: range.end }).pipe(response);
+  }
+
   function handleStatic(response: ServerResponse, url: URL, setCookie: boolean) {
     const isAsset = url.pathname !== '/' && path.extname(url.pathname) !== '';
     const file = isAsset ? resolveInside(options.rendererDir, url.pathname) : indexFile;
@@ -203,6 +220,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendText(response, 405, 'Method not allowed');
+      return;
+    }
+    if (url.pathname.startsWith('/media/')) {
+      // The raw (still encoded) path: decoding happens once, in resolveMediaPath.
+      const raw = (request.url ?? '').split('?')[0] ?? '';
+      handleMedia(request, response, raw.slice('/media/'.length));
       return;
     }
     handleStatic(response, url, auth.fromQuery);

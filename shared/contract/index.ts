@@ -6,9 +6,13 @@
  */
 import type { z } from 'zod';
 import { appOperations } from './app.contract';
+import { brandKitsOperations } from './brand-kits.contract';
 import { filesOperations } from './files.contract';
 import { generateEvents, generateOperations } from './generate.contract';
 import { secretsOperations } from './secrets.contract';
+import { libraryEvents, libraryOperations } from './library.contract';
+import { mediaOperations } from './media.contract';
+import { projectsOperations } from './projects.contract';
 import { settingsEvents, settingsOperations } from './settings.contract';
 
 export const operations = {
@@ -17,11 +21,16 @@ export const operations = {
   ...filesOperations,
   ...secretsOperations,
   ...generateOperations,
+  ...projectsOperations,
+  ...mediaOperations,
+  ...brandKitsOperations,
+  ...libraryOperations,
 };
 
 export const events = {
   ...settingsEvents,
   ...generateEvents,
+  ...libraryEvents,
 };
 
 export type Operations = typeof operations;

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -57,10 +58,13 @@ describe('browser shell in Chromium', () => {
     await page.reload();
     await expect.poll(() => page.getByLabel('Language').inputValue()).toBe('de');
     await page.screenshot({ path: path.join(RESULTS, 'settings-page.png') });
-    const saved = JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')) as {
-      language: string;
+    // Settings live in the library database (WAL: readable while the shell runs).
+    const db = new SqliteDatabase(path.join(dataDir, 'library.sqlite'), { readonly: true });
+    const saved = db.prepare("select value_json from settings where key = 'language'").get() as {
+      value_json: string;
     };
-    expect(saved.language).toBe('de');
+    db.close();
+    expect(JSON.parse(saved.value_json)).toBe('de');
     await page.close();
   });
 

@@ -3,7 +3,21 @@
  */
 import type { Command } from '../command';
 import { infoCommand } from './info.command';
+import {
+  exportCommand,
+  importCommand,
+  openBundleCommand,
+  projectsCommand,
+} from './library.commands';
 import { newCommand } from './new.command';
 import { serveCommand } from './serve.command';
 
-export const commands: readonly Command[] = [newCommand, serveCommand, infoCommand];
+export const commands: readonly Command[] = [
+  newCommand,
+  serveCommand,
+  infoCommand,
+  projectsCommand,
+  importCommand,
+  exportCommand,
+  openBundleCommand,
+];

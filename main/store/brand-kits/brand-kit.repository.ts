@@ -1,0 +1,131 @@
+/**
+ * Brand kits with their logos (logos are image media, one per logo type).
+ */
+import { randomUUID } from 'node:crypto';
+import type { BrandKit, BrandKitPatch } from '../../../shared/contract/brand-kits.contract';
+import { AppError } from '../../../shared/errors';
+import type { Store } from '../db/store';
+import type { BrandKitRow } from '../db/tables/brand-kit.table';
+import { parseJson } from '../projects/project.mapper';
+
+function toBrandKit(row: BrandKitRow, logos: BrandKit['logos']): BrandKit {
+  return {
+    id: row.id,
+    name: row.name,
+    colors: parseJson<BrandKit['colors']>(row.colors_json, []),
+    fonts: parseJson<BrandKit['fonts']>(row.fonts_json, {}),
+    logos,
+    defaultLogoType: row.default_logo_type as BrandKit['defaultLogoType'],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function logosOf(store: Store, ids: readonly string[]): Map<string, BrandKit['logos']> {
+  const map = new Map<string, BrandKit['logos']>();
+  if (ids.length === 0) return map;
+  const rows = store.all(
+    store.db
+      .selectFrom('brand_kit_logos')
+      .selectAll()
+      .where('brand_kit_id', 'in', ids)
+      .orderBy('type'),
+  );
+  for (const row of rows) {
+    const list = map.get(row.brand_kit_id) ?? [];
+    list.push({ type: row.type as BrandKit['logos'][number]['type'], mediaId: row.media_id });
+    map.set(row.brand_kit_id, list);
+  }
+  return map;
+}
+
+/** Every brand kit by name. */
+export function listBrandKits(store: Store): BrandKit[] {
+  const rows = store.all(
+    store.db.selectFrom('brand_kits').selectAll().orderBy('name').orderBy('id'),
+  );
+  const logos = logosOf(
+    store,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => toBrandKit(row, logos.get(row.id) ?? []));
+}
+
+/** One brand kit, or NOT_FOUND. */
+export function getBrandKit(store: Store, id: string): BrandKit {
+  const row = store.first(store.db.selectFrom('brand_kits').selectAll().where('id', '=', id));
+  if (!row) throw new AppError('NOT_FOUND', `No such brand kit: ${id}`);
+  return toBrandKit(row, logosOf(store, [id]).get(id) ?? []);
+}
+
+function setLogos(store: Store, id: string, logos: BrandKit['logos']): void {
+  if (new Set(logos.map((l) => l.type)).size !== logos.length) {
+    throw new AppError('VALIDATION', 'logos: at most one logo per type');
+  }
+  for (const logo of logos) {
+    const media = store.first(
+      store.db.selectFrom('media').select('kind').where('id', '=', logo.mediaId),
+    );
+    if (!media) throw new AppError('NOT_FOUND', `No such medium: ${logo.mediaId}`);
+    if (media.kind !== 'image')
+      throw new AppError('VALIDATION', `logos: ${logo.mediaId} is not an image`);
+  }
+  store.run(store.db.deleteFrom('brand_kit_logos').where('brand_kit_id', '=', id));
+  for (const logo of logos) {
+    store.run(
+      store.db
+        .insertInto('brand_kit_logos')
+        .values({ brand_kit_id: id, type: logo.type, media_id: logo.mediaId }),
+    );
+  }
+}
+
+/** Inserts a brand kit; returns its id. */
+export function insertBrandKit(
+  store: Store,
+  input: BrandKitPatch & { name: string },
+  now = Date.now(),
+): string {
+  const id = randomUUID();
+  store.run(
+    store.db.insertInto('brand_kits').values({
+      id,
+      name: input.name,
+      colors_json: JSON.stringify(input.colors ?? []),
+      fonts_json: JSON.stringify(input.fonts ?? {}),
+      default_logo_type: input.defaultLogoType ?? null,
+      created_at: now,
+      updated_at: now,
+    }),
+  );
+  if (input.logos) setLogos(store, id, input.logos);
+  return id;
+}
+
+/** Applies a patch; `logos` replaces the set. */
+export function updateBrandKit(
+  store: Store,
+  id: string,
+  patch: BrandKitPatch,
+  now = Date.now(),
+): void {
+  getBrandKit(store, id);
+  store.run(
+    store.db
+      .updateTable('brand_kits')
+      .set({
+        updated_at: now,
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.colors !== undefined && { colors_json: JSON.stringify(patch.colors) }),
+        ...(patch.fonts !== undefined && { fonts_json: JSON.stringify(patch.fonts) }),
+        ...(patch.defaultLogoType !== undefined && { default_logo_type: patch.defaultLogoType }),
+      })
+      .where('id', '=', id),
+  );
+  if (patch.logos) setLogos(store, id, patch.logos);
+}
+
+/** Deletes a brand kit (projects and assets keep working without it). */
+export function deleteBrandKit(store: Store, id: string): boolean {
+  return store.run(store.db.deleteFrom('brand_kits').where('id', '=', id)) > 0;
+}

@@ -1,0 +1,28 @@
+/**
+ * The `Database` interface: every table of the local library, for kysely's typed queries.
+ */
+import type { AssetTable } from './tables/asset.table';
+import type { BrandKitLogoTable, BrandKitTable } from './tables/brand-kit.table';
+import type { JobTable } from './tables/job.table';
+import type { LayerTable } from './tables/layer.table';
+import type { MediaTable } from './tables/media.table';
+import type { MigrationTable } from './tables/migration.table';
+import type { OutboxTable } from './tables/outbox.table';
+import type { ProjectTable } from './tables/project.table';
+import type { SegmentMediaTable, SegmentTable } from './tables/segment.table';
+import type { SettingTable } from './tables/setting.table';
+
+export interface Database {
+  projects: ProjectTable;
+  segments: SegmentTable;
+  segment_media: SegmentMediaTable;
+  media: MediaTable;
+  layers: LayerTable;
+  brand_kits: BrandKitTable;
+  brand_kit_logos: BrandKitLogoTable;
+  assets: AssetTable;
+  jobs: JobTable;
+  outbox: OutboxTable;
+  settings: SettingTable;
+  schema_migrations: MigrationTable;
+}

@@ -1,0 +1,26 @@
+/**
+ * `brand_kits` and `brand_kit_logos`: a creator's colours, fonts and logos.
+ */
+import type { Selectable } from 'kysely';
+
+export interface BrandKitTable {
+  id: string;
+  name: string;
+  /** JSON array of `{ name, hex }`. */
+  colors_json: string;
+  /** JSON `{ heading, body }` font families. */
+  fonts_json: string;
+  default_logo_type: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BrandKitLogoTable {
+  brand_kit_id: string;
+  /** square, horizontal, icon, watermark. One logo per type. */
+  type: string;
+  media_id: string;
+}
+
+export type BrandKitRow = Selectable<BrandKitTable>;
+export type BrandKitLogoRow = Selectable<BrandKitLogoTable>;
