@@ -131,7 +131,7 @@ export function createServices(config: ServicesConfig): Services {
       providers: createProviderFactory({
         settings: () => settings.get(),
         apiKey: () => secrets.get('openai-api-key'),
-        ffmpeg: mediaTools(appInfo).ffmpeg,
+        ffmpeg: () => mediaTools(appInfo).ffmpeg(),
         env,
         openAi: config.generation?.openAi,
       }),
