@@ -51,7 +51,7 @@ export async function runStage(stage: GenerationStage, ctx: StageContext): Promi
         ctx,
         'images',
         (s) => s.images.length === 0,
-        (s) => makeImage(ctx, s),
+        (s) => makeImage(ctx, s, ctx.job.input.brandColors ?? []),
       );
     case 'voice':
       return forEachSegment(
@@ -131,7 +131,11 @@ async function forEachSegment(
 }
 
 /** Makes a new image version for a segment (also used by per-segment regenerate). */
-export async function makeImage(ctx: SegmentWorkContext, segment: GeneratedSegment): Promise<void> {
+export async function makeImage(
+  ctx: SegmentWorkContext,
+  segment: GeneratedSegment,
+  brandColors: readonly string[] = [],
+): Promise<void> {
   const provider = ctx.providers.image;
   const title = segment.index === 0 ? (ctx.project.title ?? ctx.project.idea) : segment.imagePrompt;
   const result = await provider.makeImage(
@@ -139,7 +143,7 @@ export async function makeImage(ctx: SegmentWorkContext, segment: GeneratedSegme
       prompt: segment.imagePrompt,
       ...VIDEO_SIZE,
       style: ctx.project.style,
-      brandColors: [],
+      brandColors,
       title,
     },
     { signal: ctx.signal, onUsage: ctx.onUsage },
