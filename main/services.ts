@@ -31,6 +31,8 @@ import {
   type MediaUrls,
 } from './media/media.service';
 import { EventBus } from './rpc/event-bus';
+import { MontageService } from './pipeline/montage/montage.service';
+import { clipFiles, montageCpuSlots, toolsOrThrow } from './pipeline/montage/montage-wiring';
 import { createHandlers } from './rpc/handlers';
 import { Router, type Logger } from './rpc/router';
 import { SettingsService } from './settings/settings.service';
@@ -80,6 +82,7 @@ export interface Services {
   readonly files: FilesService;
   readonly secrets: SecretsService;
   readonly generation: GenerationJobService;
+  readonly montage: MontageService;
   readonly router: Router;
   /** Stops timers and releases the data folder. */
   close(): Promise<void>;
@@ -139,6 +142,13 @@ export function createServices(config: ServicesConfig): Services {
       emit: (progress) => events.emit('generate.progress', progress),
       log,
     });
+    const montage = new MontageService({
+      locateTools: async () => toolsOrThrow(await appInfo.locateTools()),
+      files: clipFiles(fileRegistry, media),
+      events,
+      cacheDir: path.join(dataDir, 'cache', 'montage'),
+      cpuSlots: montageCpuSlots(env),
+    });
     const partial = {
       dataDir,
       log,
@@ -155,6 +165,7 @@ export function createServices(config: ServicesConfig): Services {
       files,
       secrets,
       generation,
+      montage,
     };
     const router = new Router(createHandlers(partial), log);
     return {

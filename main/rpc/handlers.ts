@@ -19,9 +19,10 @@ export function createHandlers(
     | 'fileRegistry'
     | 'secrets'
     | 'generation'
+    | 'montage'
   >,
 ): Handlers {
-  const { appInfo, settings, files, secrets, generation } = services;
+  const { appInfo, settings, files, secrets, generation, montage } = services;
   return {
     ...createLibraryHandlers(services),
     'app.info': () => appInfo.info(),
@@ -42,5 +43,8 @@ export function createHandlers(
     'generate.job': ({ jobId }) => generation.getJob(jobId),
     'generate.project': ({ projectId }) => generation.getProject(projectId),
     'generate.regenerate': (input) => generation.regenerate(input),
+    'montage.generate': (input) => montage.generate(input),
+    'montage.beats': ({ music }) => montage.beats(music.id),
+    'montage.cancel': ({ jobId }) => montage.cancel(jobId),
   };
 }

@@ -6,6 +6,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 
 const SystemPage = lazy(() => import('../features/system/SystemPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const MontagePage = lazy(() => import('../features/montage/MontagePage'));
 
 const NAV = [
   { to: '/projects', label: 'Projects', icon: '▶' },
@@ -45,10 +46,7 @@ export function App() {
                 path="/projects"
                 element={<ComingSoon title="Projects" what="your video projects" />}
               />
-              <Route
-                path="/montage"
-                element={<ComingSoon title="Montage" what="gaming montages cut to music" />}
-              />
+              <Route path="/montage" element={<MontagePage />} />
               <Route
                 path="/assets"
                 element={

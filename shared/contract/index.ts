@@ -13,6 +13,7 @@ import { secretsOperations } from './secrets.contract';
 import { libraryEvents, libraryOperations } from './library.contract';
 import { mediaOperations } from './media.contract';
 import { projectsOperations } from './projects.contract';
+import { montageEvents, montageOperations } from './montage.contract';
 import { settingsEvents, settingsOperations } from './settings.contract';
 
 export const operations = {
@@ -25,12 +26,14 @@ export const operations = {
   ...mediaOperations,
   ...brandKitsOperations,
   ...libraryOperations,
+  ...montageOperations,
 };
 
 export const events = {
   ...settingsEvents,
   ...generateEvents,
   ...libraryEvents,
+  ...montageEvents,
 };
 
 export type Operations = typeof operations;

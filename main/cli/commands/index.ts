@@ -9,6 +9,7 @@ import {
   openBundleCommand,
   projectsCommand,
 } from './library.commands';
+import { montageCommand } from './montage.command';
 import { newCommand } from './new.command';
 import { serveCommand } from './serve.command';
 
@@ -20,4 +21,5 @@ export const commands: readonly Command[] = [
   importCommand,
   exportCommand,
   openBundleCommand,
+  montageCommand,
 ];
