@@ -10,6 +10,18 @@ import { DataDirLock } from './config/data-dir-lock';
 import { ensureDataDir } from './config/data-dir';
 import { FileRegistry } from './files/file-registry';
 import { FilesService, type NativeDialogs } from './files/files.service';
+import { FileSecretStore } from './secrets/file-secret.store';
+import { KeytarSecretStore, loadKeytar } from './secrets/keytar-secret.store';
+import type { SecretStore } from './secrets/secret-store';
+import { SecretsService } from './secrets/secrets.service';
+import { GenerationJobService } from './pipeline/generate/job/generation-job.service';
+import {
+  JsonGenerationRepository,
+  type GenerationRepository,
+} from './pipeline/generate/job/generation.repository';
+import { FileMediaStore, type MediaStore } from './pipeline/generate/job/media.store';
+import type { OpenAiConfig } from './pipeline/generate/openai/openai-client';
+import { createProviderFactory } from './pipeline/generate/provider-factory';
 import { ContentStore } from './media/content-store';
 import {
   BROWSER_MEDIA_URLS,
@@ -58,6 +70,12 @@ export interface ServicesConfig {
   renderJobs?: RenderJobStore;
   /** Media lookup; default: paths only (until the library's media repository). */
   media?: MediaResolver;
+  /** The secure secret store; default: the OS keychain through keytar (null = none). */
+  secretStore?: SecretStore | null;
+  /** Used when keytar cannot load (Electron: safeStorage). */
+  secretStoreFallback?: () => SecretStore;
+  /** Generation overrides for tests (persistence, media, OpenAI retry timing). */
+  generation?: { repo?: GenerationRepository; media?: MediaStore; openAi?: Partial<OpenAiConfig> };
   /** How the renderer addresses media (default: Electron's `media://library/`). */
   mediaUrls?: MediaUrls;
 }
@@ -77,6 +95,8 @@ export interface Services {
   readonly appInfo: AppInfoService;
   readonly fileRegistry: FileRegistry;
   readonly files: FilesService;
+  readonly secrets: SecretsService;
+  readonly generation: GenerationJobService;
   readonly montage: MontageService;
   readonly renderService: RenderService;
   readonly renderQueue: RenderQueue;
@@ -119,6 +139,26 @@ export function createServices(config: ServicesConfig): Services {
       dialogs: config.dialogs ?? null,
       allowLocalPaths: config.allowLocalPaths ?? config.shell !== 'browser',
       downloadUrl: config.downloadUrl,
+    });
+    const secrets = new SecretsService(
+      config.secretStore === undefined ? defaultSecretStore(config, log) : config.secretStore,
+      new FileSecretStore(dataDir),
+      env,
+      log,
+    );
+    const generation = new GenerationJobService({
+      repo: config.generation?.repo ?? new JsonGenerationRepository(dataDir),
+      media: config.generation?.media ?? new FileMediaStore(dataDir),
+      providers: createProviderFactory({
+        settings: () => settings.get(),
+        apiKey: () => secrets.get('openai-api-key'),
+        ffmpeg: () => mediaTools(appInfo).ffmpeg(),
+        env,
+        openAi: config.generation?.openAi,
+      }),
+      settings: () => settings.get(),
+      emit: (progress) => events.emit('generate.progress', progress),
+      log,
     });
     const montage = new MontageService({
       locateTools: async () => toolsOrThrow(await appInfo.locateTools()),
@@ -172,6 +212,8 @@ export function createServices(config: ServicesConfig): Services {
       appInfo,
       fileRegistry,
       files,
+      secrets,
+      generation,
       montage,
       renderService,
       renderQueue,
@@ -183,6 +225,7 @@ export function createServices(config: ServicesConfig): Services {
       router,
       async close() {
         await renderQueue.close();
+        await generation.close();
         partial.library.close();
         lock?.release();
       },
@@ -192,6 +235,14 @@ export function createServices(config: ServicesConfig): Services {
     lock?.release();
     throw error;
   }
+}
+
+/** keytar when its native module loads, else the shell's fallback (safeStorage), else none. */
+function defaultSecretStore(config: ServicesConfig, log: Logger): SecretStore | null {
+  const keytar = loadKeytar();
+  if (!(keytar instanceof Error)) return new KeytarSecretStore(keytar);
+  log.warn(`secrets: the OS keychain module (keytar) did not load: ${keytar.message}`);
+  return config.secretStoreFallback?.() ?? null;
 }
 
 /** ffmpeg/ffprobe as located by app.info (setting → env → ffmpeg-static → PATH). */

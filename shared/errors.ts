@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'UNPROCESSABLE',
   'UPSTREAM',
   'RENDER_FAILED',
+  'PROVIDER',
+  'KEYCHAIN',
   'INTERNAL',
 ] as const;
 

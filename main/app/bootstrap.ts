@@ -10,6 +10,7 @@ import { createServices, type Services } from '../services';
 import { createNativeDialogs } from './dialogs';
 import { forwardEvents, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
+import { SafeStorageSecretStore } from './safe-storage-secret.store';
 import {
   APP_ORIGIN,
   appSchemePrivileges,
@@ -22,7 +23,15 @@ import { createMainWindow } from './window';
 
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'Menu'
+  | 'app'
+  | 'BrowserWindow'
+  | 'ipcMain'
+  | 'protocol'
+  | 'session'
+  | 'shell'
+  | 'dialog'
+  | 'Menu'
+  | 'safeStorage'
 >;
 
 export interface StartOptions {
@@ -42,7 +51,8 @@ export function dataDirFlag(argv: readonly string[]): string | undefined {
 
 /** Returns false when another instance already runs (this one then quits). */
 export function startElectronApp(electron: ElectronModule, options: StartOptions): boolean {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, Menu } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, Menu, safeStorage } =
+    electron;
   app.setName('Reelsmith');
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -81,6 +91,8 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
         env: options.env,
         dialogs: createNativeDialogs(dialog, shell, () => mainWindow),
         allowLocalPaths: true,
+        // safeStorage needs the app to be ready; it only serves when keytar cannot load.
+        secretStoreFallback: () => new SafeStorageSecretStore(safeStorage, dataDir),
       });
     } catch (error) {
       const message = error instanceof AppError ? error.message : String(error);

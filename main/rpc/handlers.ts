@@ -17,12 +17,14 @@ export function createHandlers(
     | 'media'
     | 'operations'
     | 'fileRegistry'
+    | 'secrets'
+    | 'generation'
     | 'montage'
     | 'render'
     | 'renderQueue'
   >,
 ): Handlers {
-  const { appInfo, settings, files, montage, render, renderQueue } = services;
+  const { appInfo, settings, files, secrets, generation, montage, render, renderQueue } = services;
   return {
     ...createLibraryHandlers(services),
     'app.info': () => appInfo.info(),
@@ -34,6 +36,15 @@ export function createHandlers(
     'files.get': ({ id }) => files.get(id),
     'files.reveal': ({ id }) => files.reveal(id),
     'files.release': ({ id }) => files.release(id),
+    'secrets.set': ({ name, value }) => secrets.set(name, value),
+    'secrets.has': ({ name }) => secrets.status(name),
+    'secrets.delete': ({ name }) => secrets.delete(name),
+    'generate.start': (input) => generation.start(input),
+    'generate.resume': ({ jobId }) => generation.resume(jobId),
+    'generate.cancel': ({ jobId }) => generation.cancel(jobId),
+    'generate.job': ({ jobId }) => generation.getJob(jobId),
+    'generate.project': ({ projectId }) => generation.getProject(projectId),
+    'generate.regenerate': (input) => generation.regenerate(input),
     'montage.generate': (input) => montage.generate(input),
     'montage.beats': ({ music }) => montage.beats(music.id),
     'montage.cancel': ({ jobId }) => montage.cancel(jobId),

@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import { appOperations } from './app.contract';
 import { brandKitsOperations } from './brand-kits.contract';
 import { filesOperations } from './files.contract';
+import { generateEvents, generateOperations } from './generate.contract';
+import { secretsOperations } from './secrets.contract';
 import { libraryEvents, libraryOperations } from './library.contract';
 import { mediaOperations } from './media.contract';
 import { projectsOperations } from './projects.contract';
@@ -19,6 +21,8 @@ export const operations = {
   ...appOperations,
   ...settingsOperations,
   ...filesOperations,
+  ...secretsOperations,
+  ...generateOperations,
   ...projectsOperations,
   ...mediaOperations,
   ...brandKitsOperations,
@@ -29,6 +33,7 @@ export const operations = {
 
 export const events = {
   ...settingsEvents,
+  ...generateEvents,
   ...libraryEvents,
   ...montageEvents,
   ...renderEvents,

@@ -5,6 +5,12 @@
 import { z } from 'zod';
 import { event, operation } from './define';
 
+/** Who does a generation capability: any OpenAI-compatible server, or this machine alone. */
+export const ProviderKind = z.enum(['openai-compatible', 'offline']);
+export type ProviderKind = z.infer<typeof ProviderKind>;
+
+const modelName = z.string().min(1).max(200);
+
 const settingsShape = {
   /** Absolute path of ffmpeg chosen by the user; null = find it (FFMPEG_BIN → ffmpeg-static → PATH). */
   ffmpegPath: z.string().min(1).max(4096).nullable(),
@@ -16,6 +22,31 @@ const settingsShape = {
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or pt-BR'),
   /** Use a hardware H.264 encoder when one works on this machine. */
   hardwareEncoding: z.boolean(),
+  /** Who writes scripts (an LLM through the OpenAI API, or offline templates). */
+  scriptProvider: ProviderKind,
+  /** Who makes images (an image model, or offline procedural pictures). */
+  imageProvider: ProviderKind,
+  /** Who speaks the voice-over (a TTS model, or the OS speech engine). */
+  speechProvider: ProviderKind,
+  /** Who times words (a transcription model, or an estimate from syllables). */
+  transcriptionProvider: ProviderKind,
+  /** Base URL of the OpenAI-compatible server; null = api.openai.com (Ollama: http://127.0.0.1:11434/v1). */
+  openaiBaseUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable(),
+  scriptModel: modelName,
+  imageModel: modelName,
+  speechModel: modelName,
+  transcriptionModel: modelName,
+  /** Voice name for the speech provider (OpenAI: alloy, nova ...; offline: an espeak-ng/say voice or "default"). */
+  voice: z.string().min(1).max(100),
+  /** Tone asked of the script writer when an idea does not say. */
+  defaultStyle: z.string().min(1).max(200),
+  /** Target video length in seconds when an idea does not say. */
+  defaultDurationSec: z.number().int().min(10).max(180),
+  /** Requests in flight at once per provider (images are generated in parallel up to this). */
+  providerConcurrency: z.number().int().min(1).max(8),
 };
 
 export const Settings = z.object(settingsShape);
@@ -30,6 +61,19 @@ export const DEFAULT_SETTINGS: Settings = {
   ffprobePath: null,
   language: 'en',
   hardwareEncoding: true,
+  scriptProvider: 'offline',
+  imageProvider: 'offline',
+  speechProvider: 'offline',
+  transcriptionProvider: 'offline',
+  openaiBaseUrl: null,
+  scriptModel: 'gpt-4o-mini',
+  imageModel: 'gpt-image-1',
+  speechModel: 'gpt-4o-mini-tts',
+  transcriptionModel: 'whisper-1',
+  voice: 'alloy',
+  defaultStyle: 'upbeat and informative',
+  defaultDurationSec: 45,
+  providerConcurrency: 2,
 };
 
 export const settingsOperations = {

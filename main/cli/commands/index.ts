@@ -12,9 +12,11 @@ import {
 } from './library.commands';
 import { montageCommand } from './montage.command';
 import { renderCommand } from './render.command';
+import { newCommand } from './new.command';
 import { serveCommand } from './serve.command';
 
 export const commands: readonly Command[] = [
+  newCommand,
   serveCommand,
   apiCommand,
   renderCommand,

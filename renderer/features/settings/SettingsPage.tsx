@@ -1,11 +1,13 @@
 /**
- * Settings: the ffmpeg/ffprobe paths, language and hardware encoding. Saved as you change them.
+ * Settings: the ffmpeg/ffprobe paths, language, hardware encoding and generation providers.
+ * Saved as you change them.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import type { Settings, SettingsPatch } from '../../../shared/contract/settings.contract';
 import { useToasts } from '../../app/toasts';
 import { useClient } from '../../platform/client-context';
+import { GenerationSettings } from './GenerationSettings';
 
 function PathField(props: {
   id: string;
@@ -109,6 +111,7 @@ export default function SettingsPage() {
               <option value="ar">العربية</option>
             </select>
           </div>
+          <GenerationSettings settings={settings.data} save={(patch) => save.mutate(patch)} />
         </div>
       )}
     </section>

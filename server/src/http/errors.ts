@@ -28,6 +28,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   UNPROCESSABLE: 422,
   UPSTREAM: 502,
   RENDER_FAILED: 500,
+  PROVIDER: 502,
+  KEYCHAIN: 500,
   INTERNAL: 500,
 };
 

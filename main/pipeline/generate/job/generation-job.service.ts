@@ -1,0 +1,259 @@
+/**
+ * The idea → project job: runs the stages in order, checkpoints each one, reports progress,
+ * and resumes after the last finished stage when run again (after a crash, a cancel or a
+ * failure) without paying twice for what is already done.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  GENERATION_STAGES,
+  type GeneratedProject,
+  type GeneratedSegment,
+  type GenerateInput,
+  type GenerationJob,
+  type GenerationProgress,
+  type ProviderUsage,
+} from '../../../../shared/contract/generate.contract';
+import type { Settings } from '../../../../shared/contract/settings.contract';
+import { AppError, toErrorPayload } from '../../../../shared/errors';
+import type { Logger } from '../../../rpc/router';
+import { allOn, type ProviderFactory, type ProviderOverrides } from '../provider-factory';
+import { buildCaptions } from './captions';
+import type { GenerationRepository, StoredJob } from './generation.repository';
+import { makeImage, makeVoice, runStage, timeWords, type StageContext } from './generation-stages';
+import type { MediaStore } from './media.store';
+
+export interface GenerationJobDeps {
+  repo: GenerationRepository;
+  media: MediaStore;
+  providers: ProviderFactory;
+  settings: () => Settings;
+  emit: (progress: GenerationProgress) => void;
+  log: Logger;
+  now?: () => string;
+}
+
+const EMPTY_USAGE: ProviderUsage = {
+  requests: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  images: 0,
+  speechCharacters: 0,
+  audioSeconds: 0,
+};
+
+export class GenerationJobService {
+  private readonly running = new Map<
+    string,
+    { controller: AbortController; done: Promise<GenerationJob> }
+  >();
+  private readonly now: () => string;
+
+  constructor(private readonly deps: GenerationJobDeps) {
+    this.now = deps.now ?? (() => new Date().toISOString());
+  }
+
+  /** Creates a project and its job and starts running it in the background. */
+  async start(
+    input: GenerateInput,
+    overrides: ProviderOverrides = {},
+  ): Promise<{ jobId: string; projectId: string }> {
+    const settings = this.deps.settings();
+    const now = this.now();
+    const project: GeneratedProject = {
+      id: randomUUID(),
+      idea: input.idea,
+      title: null,
+      style: input.style ?? settings.defaultStyle,
+      language: settings.language,
+      targetDurationSec: input.durationSec ?? settings.defaultDurationSec,
+      segments: [],
+      captions: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const job: StoredJob = {
+      id: randomUUID(),
+      projectId: project.id,
+      state: 'running',
+      stage: 'script',
+      completedStages: [],
+      error: null,
+      usage: { ...EMPTY_USAGE },
+      createdAt: now,
+      updatedAt: now,
+      input: { ...input, style: project.style, durationSec: project.targetDurationSec },
+      checkpoints: {},
+      overrides: { ...overrides, ...(input.provider ? allOn(input.provider) : {}) },
+    };
+    await this.deps.repo.saveProject(project);
+    await this.deps.repo.saveJob(job);
+    this.launch(job, project);
+    return { jobId: job.id, projectId: project.id };
+  }
+
+  /** Runs a failed, cancelled or interrupted job again from after its last finished stage. */
+  async resume(jobId: string): Promise<{ jobId: string; projectId: string }> {
+    if (this.running.has(jobId)) throw new AppError('CONFLICT', 'This job is already running.');
+    const job = await this.loadJob(jobId);
+    if (job.state === 'completed') return { jobId, projectId: job.projectId };
+    const project = await this.getProject(job.projectId);
+    job.state = 'running';
+    job.error = null;
+    await this.deps.repo.saveJob(job);
+    this.launch(job, project);
+    return { jobId, projectId: job.projectId };
+  }
+
+  /** Resolves when the job stops (completed, failed or cancelled). */
+  async wait(jobId: string): Promise<GenerationJob> {
+    return this.running.get(jobId)?.done ?? this.getJob(jobId);
+  }
+
+  cancel(jobId: string): { cancelled: boolean } {
+    const run = this.running.get(jobId);
+    run?.controller.abort(new AppError('CANCELLED', 'Cancelled.'));
+    return { cancelled: run !== undefined };
+  }
+
+  /** Cancels every running job and waits for them to stop (before the data folder is released). */
+  async close(): Promise<void> {
+    const runs = [...this.running.values()];
+    for (const run of runs)
+      run.controller.abort(new AppError('CANCELLED', 'Reelsmith is closing.'));
+    await Promise.allSettled(runs.map((run) => run.done));
+  }
+
+  async getJob(jobId: string): Promise<GenerationJob> {
+    const {
+      input: _input,
+      checkpoints: _checkpoints,
+      overrides: _o,
+      ...view
+    } = await this.loadJob(jobId);
+    // One process owns the data folder: a job stored as running but not running here was cut off.
+    if (view.state === 'running' && !this.running.has(jobId)) view.state = 'interrupted';
+    return view;
+  }
+
+  async getProject(projectId: string): Promise<GeneratedProject> {
+    const project = await this.deps.repo.getProject(projectId);
+    if (!project) throw new AppError('NOT_FOUND', `No generated project ${projectId}.`);
+    return project;
+  }
+
+  /** A new image or voice for one segment; earlier versions stay in the segment for undo. */
+  async regenerate(request: {
+    projectId: string;
+    segmentIndex: number;
+    what: 'image' | 'voice';
+    prompt?: string;
+  }): Promise<GeneratedSegment> {
+    const project = await this.getProject(request.projectId);
+    const segment = project.segments[request.segmentIndex];
+    if (!segment)
+      throw new AppError('NOT_FOUND', `Segment ${request.segmentIndex} does not exist.`);
+    const ctx = await this.context(project, new AbortController().signal, () => undefined);
+    if (request.what === 'image') {
+      if (request.prompt) segment.imagePrompt = request.prompt;
+      await makeImage(ctx, segment);
+    } else {
+      if (request.prompt) segment.text = request.prompt;
+      await makeVoice(ctx, segment);
+      if (segment.words === null) await timeWords(ctx, segment);
+      project.captions = buildCaptions(project.segments);
+    }
+    project.updatedAt = this.now();
+    await this.deps.repo.saveProject(project);
+    return segment;
+  }
+
+  private launch(job: StoredJob, project: GeneratedProject): void {
+    const controller = new AbortController();
+    const done = this.run(job, project, controller.signal).finally(() =>
+      this.running.delete(job.id),
+    );
+    this.running.set(job.id, { controller, done });
+  }
+
+  private async run(
+    job: StoredJob,
+    project: GeneratedProject,
+    signal: AbortSignal,
+  ): Promise<GenerationJob> {
+    const progress = (
+      stage: GenerationProgress['stage'],
+      state: GenerationProgress['state'],
+      item?: { index: number; total: number },
+      message?: string,
+    ) =>
+      this.deps.emit({
+        jobId: job.id,
+        projectId: project.id,
+        stage,
+        state,
+        item: item ?? null,
+        message: message ?? null,
+      });
+    const onUsage = (usage: Partial<ProviderUsage>) => {
+      for (const [key, value] of Object.entries(usage) as [keyof ProviderUsage, number][])
+        job.usage[key] += value;
+    };
+    try {
+      const ctx: StageContext = {
+        ...(await this.context(project, signal, onUsage, job.overrides)),
+        job,
+        progress,
+      };
+      for (const stage of GENERATION_STAGES) {
+        if (job.completedStages.includes(stage)) {
+          progress(stage, 'skipped');
+          continue;
+        }
+        if (signal.aborted) throw signal.reason;
+        job.stage = stage;
+        progress(stage, 'started');
+        await runStage(stage, ctx);
+        job.completedStages.push(stage);
+        job.updatedAt = this.now();
+        await this.deps.repo.saveJob(job);
+        progress(stage, 'done');
+      }
+      job.state = 'completed';
+    } catch (error) {
+      const payload = toErrorPayload(error);
+      const cancelled = payload.code === 'CANCELLED';
+      if (!(error instanceof AppError))
+        this.deps.log.error(`generation job ${job.id} failed`, error);
+      job.state = cancelled ? 'cancelled' : 'failed';
+      job.error = { code: payload.code, message: payload.message };
+      progress(job.stage, 'failed', undefined, payload.message);
+    }
+    job.updatedAt = this.now();
+    await this.deps.repo.saveJob(job);
+    return this.getJob(job.id);
+  }
+
+  private async context(
+    project: GeneratedProject,
+    signal: AbortSignal,
+    onUsage: StageContext['onUsage'],
+    overrides: ProviderOverrides = {},
+  ): Promise<Omit<StageContext, 'job' | 'progress'>> {
+    return {
+      project,
+      providers: await this.deps.providers(overrides),
+      settings: this.deps.settings(),
+      repo: this.deps.repo,
+      media: this.deps.media,
+      signal,
+      onUsage,
+      now: this.now,
+    };
+  }
+
+  private async loadJob(jobId: string): Promise<StoredJob> {
+    const job = await this.deps.repo.getJob(jobId);
+    if (!job) throw new AppError('NOT_FOUND', `No generation job ${jobId}.`);
+    return job;
+  }
+}
