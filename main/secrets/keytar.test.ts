@@ -28,7 +28,8 @@ describe('keytar (the OS keychain)', () => {
     expect((error as { code?: string }).code).toBe('KEYCHAIN');
   });
 
-  it.skipIf(!dbusRunSession || !keyringDaemon)(
+  // CI installs dbus and gnome-keyring, so there a missing tool fails the test instead of skipping it.
+  it.skipIf((!dbusRunSession || !keyringDaemon) && process.env.CI !== 'true')(
     'sets, checks and deletes a key for real under dbus-run-session + gnome-keyring',
     async () => {
       const home = fs.mkdtempSync(path.join(os.tmpdir(), 'reelsmith-keyring-'));

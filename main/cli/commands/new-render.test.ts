@@ -10,7 +10,7 @@ const ffmpeg = process.env.FFMPEG_BIN ?? '/usr/bin/ffmpeg';
 const ffprobe = path.join(path.dirname(ffmpeg), 'ffprobe');
 
 describe('reelsmith new --render (offline, end to end)', () => {
-  it('turns an idea into a 1080×1920 video with voice and captions', async (context) => {
+  it('turns an idea into a 1080×1920 video with voice and captions', async () => {
     const dir = tempDir();
     const output = path.join(dir, 'x.mp4');
     let err = '';
@@ -36,8 +36,6 @@ describe('reelsmith new --render (offline, end to end)', () => {
         isTTY: false,
       },
     );
-    // The render pipeline lands on main separately; until it is merged this test cannot run.
-    if (code !== 0 && err.includes('Rendering is not in this build yet')) context.skip();
     expect(err).not.toContain('reelsmith:');
     expect(code).toBe(0);
     const probe = JSON.parse(
