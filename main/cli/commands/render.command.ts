@@ -39,7 +39,7 @@ function bar(p: RenderProgress): string {
 
 export const renderCommand: Command = {
   name: 'render',
-  summary: 'Render a timeline (JSON file) or a library project to an MP4',
+  summary: 'Render a timeline (JSON file) to an MP4 (library projects: not yet)',
   usage: `reelsmith render <project-id | timeline.json> -o out.mp4 [--preset ${PRESET_IDS.join('|')}] [--json]`,
   async run({ args, globals, io, dataDir }) {
     const { values, positionals } = parseArgs({
