@@ -1,27 +1,12 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../tests/helpers/temp-dir';
-import { runCli } from './cli';
+import { runCliCaptured } from '../tests/helpers/run-cli';
 import { DataDirLock } from './config/data-dir-lock';
 import { APP_VERSION } from './config/version';
 
 const tempDir = useTempDirs();
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runCli(argv, {
-    stdout,
-    stderr,
-    env: { PATH: process.env.PATH, ...env },
-    isTTY: false,
-  });
-  return { code, out, err };
-}
+const run = runCliCaptured;
 
 describe('reelsmith CLI', () => {
   it('--help lists the commands and global options', async () => {

@@ -1,29 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
-import { runCli } from '../../cli';
+import { runCliCaptured } from '../../../tests/helpers/run-cli';
 import { makeFixtures } from '../../media/testing-fixtures';
 import { createServices } from '../../services';
 
 const tempDir = useTempDirs();
 
-async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runCli(argv, {
-    stdout,
-    stderr,
-    env: { PATH: process.env.PATH, FFMPEG_BIN: process.env.FFMPEG_BIN },
-    isTTY: false,
-  });
-  return { code, out, err };
-}
+const run = runCliCaptured;
 
 let fixtures: ReturnType<typeof makeFixtures>;
 beforeAll(() => {

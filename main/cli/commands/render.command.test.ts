@@ -1,28 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
-import { runCli } from '../../cli';
+import { runCliCaptured } from '../../../tests/helpers/run-cli';
 import { probe, still } from '../../pipeline/render/render-test-kit';
 
 const tempDir = useTempDirs();
 
-async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runCli(argv, {
-    stdout,
-    stderr,
-    env: { PATH: process.env.PATH },
-    isTTY: false,
-  });
-  return { code, out, err };
-}
+const run = runCliCaptured;
 
 describe('reelsmith render', () => {
   it('renders a timeline.json (media relative to it) and ends with one JSON line', async () => {

@@ -2,13 +2,12 @@
  * Procedural images without a network: a brand-colour gradient, a subtle grain, and the title
  * in large type, drawn by ffmpeg. The same prompt and colours always give the same PNG.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../../../shared/errors';
 import type { CallOptions, ImageProvider, ImageRequest, ImageResult } from '../providers.types';
 import { hashString } from './offline-script.provider';
+import { runTool } from '../../../util/run-tool';
 
 /** Pleasant gradient pairs used when the creator has no brand colours. */
 const PALETTES: readonly (readonly [string, string])[] = [
@@ -127,31 +126,15 @@ export class OfflineImageProvider implements ImageProvider {
         '-y',
         'image.png',
       ];
-      await run(await this.options.ffmpeg(), args, dir, options.signal);
+      await runTool(await this.options.ffmpeg(), args, {
+        cwd: dir,
+        signal: options.signal,
+        timeoutMs: 60_000,
+        failure: { code: 'PROVIDER', message: 'image: ffmpeg could not draw the picture' },
+      });
       return { png: await fs.readFile(path.join(dir, 'image.png')), seed };
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
   }
-}
-
-function run(file: string, args: string[], cwd: string, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      file,
-      args,
-      { cwd, signal, timeout: 60_000, windowsHide: true },
-      (error, _stdout, stderr) => {
-        if (!error) resolve();
-        else if (signal?.aborted) reject(new AppError('CANCELLED', 'Cancelled.'));
-        else
-          reject(
-            new AppError(
-              'PROVIDER',
-              `image: ffmpeg could not draw the picture: ${stderr.trim() || error.message}`,
-            ),
-          );
-      },
-    );
-  });
 }

@@ -3,15 +3,14 @@
  * SAPI through PowerShell on Windows) when present, else silence of the estimated length so a
  * project still renders (captions then carry the words).
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../../../shared/errors';
 import { findOnPath } from '../../../system/tool-locator';
 import type { CallOptions, SpeechProvider, SpeechRequest, SpeechResult } from '../providers.types';
 import { readWavInfo, silenceWav } from '../wav';
 import { WORDS_PER_SECOND } from './offline-script.provider';
+import { runTool } from '../../../util/run-tool';
 
 /** Voice names of OpenAI's TTS: they mean nothing to an OS engine, which then uses the language. */
 const MODEL_VOICES = new Set([
@@ -113,32 +112,16 @@ export class OfflineSpeechProvider implements SpeechProvider {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'reelsmith-voice-'));
     try {
       await fs.writeFile(path.join(dir, 'text.txt'), request.text);
-      await run(this.engine.file, engineArgs(this.engine, request), dir, options.signal);
+      await runTool(this.engine.file, engineArgs(this.engine, request), {
+        cwd: dir,
+        signal: options.signal,
+        timeoutMs: 120_000,
+        failure: { code: 'PROVIDER', message: `voice: ${path.basename(this.engine.file)} failed` },
+      });
       const wav = await fs.readFile(path.join(dir, 'voice.wav'));
       return { wav, durationSec: readWavInfo(wav).durationSec, words: null };
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
   }
-}
-
-function run(file: string, args: string[], cwd: string, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      file,
-      args,
-      { cwd, signal, timeout: 120_000, windowsHide: true },
-      (error, _stdout, stderr) => {
-        if (!error) resolve();
-        else if (signal?.aborted) reject(new AppError('CANCELLED', 'Cancelled.'));
-        else
-          reject(
-            new AppError(
-              'PROVIDER',
-              `voice: ${path.basename(file)} failed: ${stderr.trim() || error.message}`,
-            ),
-          );
-      },
-    );
-  });
 }
