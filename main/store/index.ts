@@ -8,6 +8,7 @@ export { loadRenderSource, type RenderSource, type ResolvedMedia } from './proje
 export { upsertLayer, listLayers } from './projects/layer.repository';
 export { listSegments } from './projects/segment.repository';
 export { getProject, updateProject, touchProject } from './projects/project.repository';
+export { assertStatusTransition, canTransition } from './projects/project-status';
 export { ProjectsService } from './projects/projects.service';
 export { BrandKitsService } from './brand-kits/brand-kits.service';
 export { openLibrary, LIBRARY_FILE_NAME, type Library } from './db/open-library';

@@ -14,6 +14,7 @@ import { AppError } from '../../../shared/errors';
 import type { Store } from '../db/store';
 import type { ProjectRowUpdate } from '../db/tables/project.table';
 import { toProject } from './project.mapper';
+import { assertStatusTransition } from './project-status';
 
 /** How long a trashed project can be restored. */
 export const TRASH_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
@@ -123,7 +124,11 @@ export function touchProject(store: Store, id: string, now = Date.now()): void {
   if (changed === 0) throw new AppError('NOT_FOUND', `No such project: ${id}`);
 }
 
-/** Applies a patch; with `expectedRevision`, refuses (CONFLICT) a project changed meanwhile. */
+/**
+ * Applies a patch; with `expectedRevision`, refuses (CONFLICT) a project changed meanwhile.
+ *
+ * A status change must be a transition the status machine allows (`project-status.ts`).
+ */
 export function updateProject(
   store: Store,
   id: string,
@@ -132,6 +137,17 @@ export function updateProject(
   now = Date.now(),
 ): void {
   const values: ProjectRowUpdate = { updated_at: now };
+  if (patch.status !== undefined) {
+    const current = store.first(
+      store.db
+        .selectFrom('projects')
+        .select('status')
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null),
+    );
+    if (!current) throw new AppError('NOT_FOUND', `No such project: ${id}`);
+    assertStatusTransition(current.status as Project['status'], patch.status);
+  }
   if (patch.title !== undefined) values.title = patch.title;
   if (patch.idea !== undefined) values.idea = patch.idea;
   if (patch.script !== undefined) values.script = patch.script;
