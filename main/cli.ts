@@ -9,6 +9,8 @@ import type { CliIo } from './cli/command';
 import { commands } from './cli/commands';
 import { resolveDataDir } from './config/data-dir';
 import { APP_VERSION } from './config/version';
+import { prepareLibrary } from './store/db/prepare-library';
+import { createStderrLogger } from './util/logger';
 
 export function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -44,12 +46,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return command === undefined && !globals.help ? 2 : 0;
     }
     if (!found) throw new UsageError(`Unknown command: ${command}`);
-    return await found.run({
-      args: rest,
-      globals,
-      io,
-      dataDir: resolveDataDir(globals.dataDir, io.env),
-    });
+    const dataDir = resolveDataDir(globals.dataDir, io.env);
+    if (found.usesLibrary !== false) {
+      const prepared = await prepareLibrary(dataDir, {
+        log: createStderrLogger(),
+        lockAs: 'command line',
+      });
+      for (const notice of prepared.notices) io.stderr.write(`reelsmith: ${notice}\n`);
+    }
+    return await found.run({ args: rest, globals, io, dataDir });
   } catch (error) {
     const isUsage =
       error instanceof UsageError ||

@@ -7,6 +7,8 @@ import type * as Electron from 'electron';
 import { AppError } from '../../shared/errors';
 import { resolveDataDir } from '../config/data-dir';
 import { createServices, type Services } from '../services';
+import { prepareLibrary } from '../store/db/prepare-library';
+import { createStderrLogger } from '../util/logger';
 import { createNativeDialogs } from './dialogs';
 import { forwardEvents, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
@@ -83,8 +85,16 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
     void services?.close();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     try {
+      // Backup (better-sqlite3 backup(), asynchronous), migrations, integrity check first.
+      const prepared = await prepareLibrary(dataDir, {
+        log: createStderrLogger(),
+        lockAs: 'studio',
+      });
+      if (prepared.notices.length > 0) {
+        dialog.showErrorBox('Reelsmith restored your library', prepared.notices.join('\n\n'));
+      }
       services = createServices({
         dataDir,
         shell: 'electron',

@@ -25,6 +25,11 @@ export interface Command {
   summary: string;
   /** The full usage text for `reelsmith <command> --help`. */
   usage: string;
+  /**
+   * Whether the command opens the library (default true): the CLI then prepares it first
+   * (integrity check, backup with `backup()`, migrations) under the data-folder lock.
+   */
+  usesLibrary?: boolean;
   /** Resolves with the exit code. */
   run(context: CommandContext): Promise<number>;
 }

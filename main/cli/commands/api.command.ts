@@ -13,6 +13,7 @@ import type { Command } from '../command';
 export const apiCommand: Command = {
   name: 'api',
   summary: 'Run the hosted sync API (accounts, credits, uploads, feed)',
+  usesLibrary: false,
   usage:
     'reelsmith api [--port N] [--host ADDRESS]   (or PORT, HOST; DATABASE_URL, S3_*, SMTP_URL... see README)',
   async run({ args, globals, io, dataDir }) {

@@ -21,7 +21,7 @@ export interface MigrateResult {
 }
 
 export interface MigrateOptions {
-  /** Called before the first pending migration runs on a non-empty database. */
+  /** Called before the first pending migration runs on a non-empty database; the backup's path. */
   backup: () => string;
 }
 
@@ -56,7 +56,8 @@ function appliedMigrations(sqlite: SqliteDatabase.Database): AppliedRow[] {
     .all() as AppliedRow[];
 }
 
-function hasUserTables(sqlite: SqliteDatabase.Database): boolean {
+/** Whether the database holds anything (a new file needs no backup). */
+export function hasUserTables(sqlite: SqliteDatabase.Database): boolean {
   return (
     sqlite
       .prepare("select 1 from sqlite_master where type = 'table' and name not like 'sqlite_%'")
@@ -64,13 +65,16 @@ function hasUserTables(sqlite: SqliteDatabase.Database): boolean {
   );
 }
 
-/** Applies pending migrations in order, each in its own transaction. */
-export function migrate(
+/**
+ * The migrations not yet applied, in order.
+ *
+ * Refuses (INCOMPATIBLE, nothing changed) a database from a newer app or with an edited migration.
+ */
+export function pendingMigrations(
   sqlite: SqliteDatabase.Database,
   db: Kysely<Database>,
   migrations: readonly Migration[],
-  options: MigrateOptions,
-): MigrateResult {
+): Migration[] {
   const applied = appliedMigrations(sqlite);
   const known = new Map(migrations.map((m) => [m.id, m]));
   const unknown = applied.filter((row) => !known.has(row.id));
@@ -92,7 +96,17 @@ export function migrate(
     }
   }
   const done = new Set(applied.map((r) => r.id));
-  const pending = migrations.filter((m) => !done.has(m.id));
+  return migrations.filter((m) => !done.has(m.id));
+}
+
+/** Applies pending migrations in order, each in its own transaction. */
+export function migrate(
+  sqlite: SqliteDatabase.Database,
+  db: Kysely<Database>,
+  migrations: readonly Migration[],
+  options: MigrateOptions,
+): MigrateResult {
+  const pending = pendingMigrations(sqlite, db, migrations);
   if (pending.length === 0) return { applied: [], backup: null };
 
   const backup = hasUserTables(sqlite) ? options.backup() : null;

@@ -19,7 +19,8 @@ import { Store } from './store';
 
 export const LIBRARY_FILE_NAME = 'library.sqlite';
 const BUSY_TIMEOUT_MS = 5000;
-const BACKUPS_KEPT = 5;
+/** Backups kept in `<data folder>/backups/` (older ones are deleted). */
+export const BACKUPS_KEPT = 5;
 
 export interface OpenLibraryOptions {
   /** The database file. */
@@ -80,7 +81,8 @@ export function listBackups(backupsDir: string): string[] {
     .map((n) => path.join(backupsDir, n));
 }
 
-function moveAside(file: string, suffix: string): string {
+/** Moves the database (and its -wal/-shm) aside under `<file>.<suffix>`; returns that name. */
+export function moveAside(file: string, suffix: string): string {
   const aside = `${file}.${suffix}`;
   for (const extra of ['', '-wal', '-shm']) {
     if (fs.existsSync(file + extra)) fs.renameSync(file + extra, aside + extra);
@@ -101,55 +103,77 @@ function tryConnect(file: string): { sqlite: SqliteDatabase.Database | null; pro
   return { sqlite: null, problem: result };
 }
 
-/** Opens (creating if needed), checks, recovers and migrates the library database. */
+/** `backups/` beside the database file. */
+export function backupsDirOf(file: string): string {
+  return path.join(path.dirname(file), 'backups');
+}
+
+/** A new, unused backup file name in `backupsDir` (the folder is created). */
+export function newBackupFile(backupsDir: string, reason: string): string {
+  fs.mkdirSync(backupsDir, { recursive: true, mode: 0o700 });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return path.join(backupsDir, `library-${stamp}-${reason.replace(/[^\w-]/g, '_')}.sqlite`);
+}
+
+/** Keeps the newest `BACKUPS_KEPT` backups. */
+export function pruneBackups(backupsDir: string): void {
+  for (const old of listBackups(backupsDir).slice(BACKUPS_KEPT)) fs.rmSync(old, { force: true });
+}
+
+/**
+ * Connects with the pragmas and runs `quick_check`; a damaged file is moved aside and the
+ * newest backup restored (or, with `onCorrupt: 'refuse'` or no backup, a CORRUPT error says
+ * what to do).
+ */
+export function connectChecked(
+  file: string,
+  log: Logger,
+  onCorrupt: OpenLibraryOptions['onCorrupt'] = 'restore-backup',
+): { sqlite: SqliteDatabase.Database; recovered: Library['recovered'] } {
+  const backupsDir = backupsDirOf(file);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  let { sqlite, problem } = tryConnect(file);
+  if (sqlite) return { sqlite, recovered: null };
+  const newest = listBackups(backupsDir)[0];
+  if (onCorrupt === 'refuse' || newest === undefined) {
+    throw new AppError(
+      'CORRUPT',
+      `The library database ${file} is damaged (${problem}). ${
+        newest === undefined
+          ? 'There is no backup to restore: move the file aside to start an empty library, or restore a copy from your own backups.'
+          : `Restore the newest backup (${newest}) by copying it over the file.`
+      }`,
+      { details: { file, problem, backups: listBackups(backupsDir) } },
+    );
+  }
+  const corruptFile = moveAside(file, `corrupt-${Date.now()}`);
+  fs.copyFileSync(newest, file);
+  log.warn(`library: ${file} was damaged (${problem}); kept as ${corruptFile}, restored ${newest}`);
+  ({ sqlite, problem } = tryConnect(file));
+  if (!sqlite) throw new AppError('CORRUPT', `The backup ${newest} is damaged too (${problem}).`);
+  return { sqlite, recovered: { corruptFile, restoredFrom: newest } };
+}
+
+/**
+ * Opens (creating if needed), checks, recovers and migrates the library database, synchronously.
+ *
+ * Entry points run `prepareLibrary` first, which backs up with better-sqlite3's `backup()` and
+ * migrates, so here nothing is pending. When something is (a caller that skipped it: tests,
+ * tools), the pre-migration backup is written with `VACUUM INTO`, also a transactionally
+ * consistent copy, because this path cannot await.
+ */
 export function openLibrary(options: OpenLibraryOptions): Library {
   const { file, log } = options;
-  const backupsDir = path.join(path.dirname(file), 'backups');
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  let recovered: Library['recovered'] = null;
-  let { sqlite, problem } = tryConnect(file);
-  if (!sqlite) {
-    const newest = listBackups(backupsDir)[0];
-    if (options.onCorrupt === 'refuse' || newest === undefined) {
-      throw new AppError(
-        'CORRUPT',
-        `The library database ${file} is damaged (${problem}). ${
-          newest === undefined
-            ? 'There is no backup to restore: move the file aside to start an empty library, or restore a copy from your own backups.'
-            : `Restore the newest backup (${newest}) by copying it over the file.`
-        }`,
-        { details: { file, problem, backups: listBackups(backupsDir) } },
-      );
-    }
-    const corruptFile = moveAside(file, `corrupt-${Date.now()}`);
-    fs.copyFileSync(newest, file);
-    log.warn(
-      `library: ${file} was damaged (${problem}); kept as ${corruptFile}, restored ${newest}`,
-    );
-    recovered = { corruptFile, restoredFrom: newest };
-    ({ sqlite, problem } = tryConnect(file));
-    if (!sqlite) throw new AppError('CORRUPT', `The backup ${newest} is damaged too (${problem}).`);
-  }
-  const connection = sqlite;
+  const backupsDir = backupsDirOf(file);
+  const { sqlite: connection, recovered } = connectChecked(file, log, options.onCorrupt);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
-
-  function backupFile(reason: string): string {
-    fs.mkdirSync(backupsDir, { recursive: true, mode: 0o700 });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    return path.join(backupsDir, `library-${stamp}-${reason.replace(/[^\w-]/g, '_')}.sqlite`);
-  }
-  function pruneBackups(): void {
-    for (const old of listBackups(backupsDir).slice(BACKUPS_KEPT)) fs.rmSync(old, { force: true });
-  }
-
   try {
     const result = migrate(connection, db, options.migrations ?? MIGRATIONS, {
-      // At start-up, synchronously: VACUUM INTO writes a transactionally consistent copy, as
-      // better-sqlite3's (asynchronous) backup() does, and keeps createServices synchronous.
       backup: () => {
-        const target = backupFile('before-migration');
+        log.warn('library: migrating without prepareLibrary; backing up with VACUUM INTO');
+        const target = newBackupFile(backupsDir, 'before-migration');
         connection.prepare('vacuum into ?').run(target);
-        pruneBackups();
+        pruneBackups(backupsDir);
         return target;
       },
     });
@@ -168,9 +192,9 @@ export function openLibrary(options: OpenLibraryOptions): Library {
     backupsDir,
     recovered,
     async backup(reason) {
-      const target = backupFile(reason);
+      const target = newBackupFile(backupsDir, reason);
       await connection.backup(target);
-      pruneBackups();
+      pruneBackups(backupsDir);
       return target;
     },
     close: () => {
