@@ -8,8 +8,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import type { BrandKit } from '../../shared/contract/brand-kits.contract';
 import type { ProjectDetail } from '../../shared/contract/projects.contract';
-import { AppError } from '../../shared/errors';
+import { AppError, BugError } from '../../shared/errors';
 import { APP_VERSION } from '../config/version';
 import type { MediaService } from '../media/media.service';
 import {
@@ -24,16 +25,19 @@ import {
 export interface ExportProgress {
   signal?: AbortSignal;
   onBytes?: (done: number, total: number) => void;
+  /** The project's brand kit (exported with its logos), if it has one. */
+  brandKit?: BrandKit | null;
 }
 
-function mediaIdsOf(project: ProjectDetail): string[] {
+function mediaIdsOf(project: ProjectDetail, brandKit: BrandKit | null): string[] {
   const ids = new Set<string>();
   for (const s of project.segments) for (const m of s.media) ids.add(m.mediaId);
   for (const l of project.layers) if (l.mediaId) ids.add(l.mediaId);
+  for (const logo of brandKit?.logos ?? []) ids.add(logo.mediaId);
   return [...ids];
 }
 
-function toBundleProject(p: ProjectDetail): BundleProject {
+function toBundleProject(p: ProjectDetail, kit: BrandKit | null): BundleProject {
   return {
     id: p.id,
     title: p.title,
@@ -55,6 +59,14 @@ function toBundleProject(p: ProjectDetail): BundleProject {
       media: s.media,
     })),
     layers: p.layers.map((l) => ({ kind: l.kind, mediaId: l.mediaId, settings: l.settings })),
+    brandKit: kit && {
+      id: kit.id,
+      name: kit.name,
+      colors: kit.colors,
+      fonts: kit.fonts,
+      logos: kit.logos,
+      defaultLogoType: kit.defaultLogoType,
+    },
   };
 }
 
@@ -65,7 +77,11 @@ export async function exportBundle(
   target: string,
   progress: ExportProgress = {},
 ): Promise<{ bytes: number; media: number; segments: number }> {
-  const items = mediaIdsOf(project).map((id) => media.get(id));
+  const brandKit = progress.brandKit ?? null;
+  if (brandKit && brandKit.id !== project.brandKitId) {
+    throw new BugError(`exportBundle: brand kit ${brandKit.id} is not the project's`);
+  }
+  const items = mediaIdsOf(project, brandKit).map((id) => media.get(id));
   const total = items.reduce((sum, m) => sum + m.bytes, 0);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
   const db = new SqliteDatabase(temp);
@@ -82,7 +98,7 @@ export async function exportBundle(
       manifest.run('created_at', String(Date.now()));
       manifest.run('app_version', APP_VERSION);
       db.prepare('insert into project (json) values (?)').run(
-        JSON.stringify(toBundleProject(project)),
+        JSON.stringify(toBundleProject(project, brandKit)),
       );
     })();
     const insertMedia = db.prepare(

@@ -4,7 +4,9 @@
  * SQLite rather than zip: no extra dependency, a checkable file (`application_id`, integrity
  * check), transactional writing, and random access to media without unpacking everything.
  * Tables: `manifest(key, value)`, `project(json)` (one row), `media(...)` (one row per medium,
- * metadata only) and `chunks(sha256, seq, data)` (media bytes in 1 MiB blobs).
+ * metadata only) and `chunks(sha256, seq, data)` (media bytes in 1 MiB blobs). The project's
+ * brand kit travels inside `project.json` (`brandKit`, optional: bundles written before it
+ * existed have none); its logos are media like the others.
  */
 import { z } from 'zod';
 import {
@@ -18,6 +20,7 @@ import {
   WordTiming,
 } from '../../shared/contract/projects.contract';
 import { MediaKind, MediaProvenance } from '../../shared/contract/media.contract';
+import { BrandColor, BrandFonts, LogoType } from '../../shared/contract/brand-kits.contract';
 
 /** `PRAGMA application_id` of a bundle: "RSMB". */
 export const BUNDLE_APPLICATION_ID = 0x52534d42;
@@ -37,6 +40,17 @@ export const BUNDLE_SCHEMA = `
   create table chunks (sha256 text not null, seq integer not null, data blob not null,
     primary key (sha256, seq));
 `;
+
+/** The project's brand kit as stored in a bundle (logo media ids are the bundle's). */
+export const BundleBrandKit = z.object({
+  id: z.string().max(64),
+  name: z.string().min(1).max(100),
+  colors: z.array(BrandColor).max(32),
+  fonts: BrandFonts,
+  logos: z.array(z.object({ type: LogoType, mediaId: z.string().max(64) })).max(4),
+  defaultLogoType: LogoType.nullable(),
+});
+export type BundleBrandKit = z.infer<typeof BundleBrandKit>;
 
 /** The project as stored in a bundle (ids are the exporter's; the importer makes new ones). */
 export const BundleProject = z.object({
@@ -72,6 +86,7 @@ export const BundleProject = z.object({
       }),
     )
     .max(10),
+  brandKit: BundleBrandKit.nullable().optional(),
 });
 export type BundleProject = z.infer<typeof BundleProject>;
 

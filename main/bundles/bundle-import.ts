@@ -1,6 +1,7 @@
 /**
  * Opens a `.reelsmith` bundle as a new project: new ids, media deduplicated by hash, lineage
- * kept. The bundle is untrusted input: it is opened read-only, checked (application id, format
+ * kept. The project's brand kit comes along: reused when this library has a kit with the same
+ * content (logos compared after their media were deduplicated), else created with lineage. The bundle is untrusted input: it is opened read-only, checked (application id, format
  * version, integrity), its project validated with zod, and every medium goes through the same
  * import path as a user's file (sniffing, ffprobe, limits) after its bytes match their hash.
  */
@@ -12,6 +13,7 @@ import type { Project } from '../../shared/contract/projects.contract';
 import { AppError } from '../../shared/errors';
 import type { MediaService } from '../media/media.service';
 import type { Store } from '../store/db/store';
+import { findOrInsertBrandKit } from '../store/brand-kits/brand-kit.repository';
 import { upsertLayer } from '../store/projects/layer.repository';
 import { getProject, insertProject } from '../store/projects/project.repository';
 import { insertSegment } from '../store/projects/segment.repository';
@@ -131,15 +133,24 @@ export async function importBundle(
       if (!mapped) throw notABundle(file, `medium ${id} is referenced but missing`);
       return mapped;
     };
+    const bundleId = manifest.get('bundle_id') ?? 'unknown';
+    const kit = project.brandKit ?? null;
     return store.transaction(() => {
+      const brandKitId =
+        kit &&
+        findOrInsertBrandKit(
+          store,
+          { ...kit, logos: kit.logos.map((l) => ({ ...l, mediaId: mapId(l.mediaId) })) },
+          { kind: 'bundle', sourceBrandKitId: kit.id, bundleId, at: Date.now() },
+        );
       const id = insertProject(store, {
         ...project,
-        brandKitId: null,
+        brandKitId,
         lineage: {
           kind: 'bundle',
           sourceProjectId: project.id,
           sourceTitle: project.title,
-          bundleId: manifest.get('bundle_id') ?? 'unknown',
+          bundleId,
           at: Date.now(),
         },
       });

@@ -84,9 +84,11 @@ export function createLibraryHandlers(services: LibraryServices): Pick<Handlers,
       if (entry.mode !== 'save')
         throw new AppError('VALIDATION', 'target: must be a save handle (files.pickSave).');
       const project = projects.get(projectId);
+      const brandKit = project.brandKitId === null ? null : brandKits.get(project.brandKitId);
       const op = operations.start('bundle-export', 'bytes', operationId, context.signal);
       try {
         return await exportBundle(project, media, entry.path, {
+          brandKit,
           signal: op.signal,
           onBytes: (done, total) => op.progress(done, total),
         });

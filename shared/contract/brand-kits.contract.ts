@@ -31,9 +31,19 @@ const brandKitFields = {
   defaultLogoType: LogoType.nullable(),
 };
 
+/** Where a kit came from when it arrived with a project bundle from another library. */
+export const BrandKitLineage = z.object({
+  kind: z.literal('bundle'),
+  sourceBrandKitId: z.string(),
+  bundleId: z.string(),
+  at: z.number().int().nonnegative(),
+});
+export type BrandKitLineage = z.infer<typeof BrandKitLineage>;
+
 export const BrandKit = z.object({
   id: z.string(),
   ...brandKitFields,
+  lineage: BrandKitLineage.nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

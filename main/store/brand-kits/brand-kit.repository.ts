@@ -2,7 +2,11 @@
  * Brand kits with their logos (logos are image media, one per logo type).
  */
 import { randomUUID } from 'node:crypto';
-import type { BrandKit, BrandKitPatch } from '../../../shared/contract/brand-kits.contract';
+import type {
+  BrandKit,
+  BrandKitLineage,
+  BrandKitPatch,
+} from '../../../shared/contract/brand-kits.contract';
 import { AppError } from '../../../shared/errors';
 import type { Store } from '../db/store';
 import type { BrandKitRow } from '../db/tables/brand-kit.table';
@@ -16,6 +20,7 @@ function toBrandKit(row: BrandKitRow, logos: BrandKit['logos']): BrandKit {
     fonts: parseJson<BrandKit['fonts']>(row.fonts_json, {}),
     logos,
     defaultLogoType: row.default_logo_type as BrandKit['defaultLogoType'],
+    lineage: parseJson<BrandKit['lineage']>(row.lineage_json, null),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -83,7 +88,7 @@ function setLogos(store: Store, id: string, logos: BrandKit['logos']): void {
 /** Inserts a brand kit; returns its id. */
 export function insertBrandKit(
   store: Store,
-  input: BrandKitPatch & { name: string },
+  input: BrandKitPatch & { name: string; lineage?: BrandKitLineage },
   now = Date.now(),
 ): string {
   const id = randomUUID();
@@ -94,6 +99,7 @@ export function insertBrandKit(
       colors_json: JSON.stringify(input.colors ?? []),
       fonts_json: JSON.stringify(input.fonts ?? {}),
       default_logo_type: input.defaultLogoType ?? null,
+      lineage_json: input.lineage ? JSON.stringify(input.lineage) : null,
       created_at: now,
       updated_at: now,
     }),
@@ -128,4 +134,31 @@ export function updateBrandKit(
 /** Deletes a brand kit (projects and assets keep working without it). */
 export function deleteBrandKit(store: Store, id: string): boolean {
   return store.run(store.db.deleteFrom('brand_kits').where('id', '=', id)) > 0;
+}
+
+/** What makes two kits the same kit: everything but ids, times and lineage. */
+function contentKey(kit: Omit<BrandKit, 'id' | 'createdAt' | 'updatedAt' | 'lineage'>): string {
+  return JSON.stringify([
+    kit.name,
+    kit.colors.map((c) => [c.name, c.hex.toLowerCase()]),
+    [kit.fonts.heading ?? null, kit.fonts.body ?? null],
+    kit.defaultLogoType,
+    kit.logos.map((l) => [l.type, l.mediaId]).sort(),
+  ]);
+}
+
+/**
+ * The id of a kit with exactly this content (logos compared by medium, and media are
+ * deduplicated by hash), or of a new kit inserted with `lineage`. Opening the same bundle twice,
+ * or two projects sharing a kit, gives one kit, not copies.
+ */
+export function findOrInsertBrandKit(
+  store: Store,
+  kit: Omit<BrandKit, 'id' | 'createdAt' | 'updatedAt' | 'lineage'>,
+  lineage: BrandKitLineage,
+): string {
+  const key = contentKey(kit);
+  const same = listBrandKits(store).find((k) => k.name === kit.name && contentKey(k) === key);
+  if (same) return same.id;
+  return insertBrandKit(store, { ...kit, lineage });
 }

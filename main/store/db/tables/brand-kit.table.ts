@@ -11,6 +11,8 @@ export interface BrandKitTable {
   /** JSON `{ heading, body }` font families. */
   fonts_json: string;
   default_logo_type: string | null;
+  /** JSON `BrandKitLineage` when the kit came from a bundle (migration 0004). */
+  lineage_json: string | null;
   created_at: number;
   updated_at: number;
 }
