@@ -6,9 +6,17 @@
  * re-read) beside the same UPDATE through a bare better-sqlite3 prepared statement, and
  * importing 100 small PNGs (sniff, hash, ffprobe, fsync, rename, row).
  *
+ * Where an update's time goes (diagnostics in the same run): the disk's fsync floor (4 KiB write +
+ * fsync in the same folder), kysely building and compiling the update path's three statements,
+ * and the store update and the raw UPDATE once more with `synchronous=OFF`, i.e. their CPU cost
+ * without the commit's fsync. The library itself always runs `synchronous=FULL`; the bench
+ * switches back and checks it before importing.
+ *
  * Output (last line): {projects, segments, list_p50_ms, list_p99_ms, open_p50_ms, open_p99_ms,
  * update_p50_ms, update_p99_ms, raw_update_p50_ms, raw_update_p99_ms, update_vs_raw_p99,
- * import_100_images_ms, seed_ms}
+ * fsync_p50_ms, fsync_p99_ms, compile_update_p50_ms, compile_update_p99_ms,
+ * update_nofsync_p50_ms, update_nofsync_p99_ms, raw_update_nofsync_p50_ms,
+ * raw_update_nofsync_p99_ms, import_100_images_ms, seed_ms, load_avg_1m}
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -97,6 +105,45 @@ const update = summarize(
 const rawStatement = sqlite.prepare('update segments set text = ?, updated_at = ? where id = ?');
 const raw = summarize(measure(500, (i) => rawStatement.run(`raw ${i}`, Date.now(), pick(i))));
 
+// Where the update's time goes.
+const probe = fs.openSync(path.join(dir, 'fsync-probe'), 'w');
+const page = Buffer.alloc(4096, 7);
+const fsync = summarize(
+  measure(200, (i) => {
+    fs.writeSync(probe, page, 0, page.length, (i % 16) * page.length);
+    fs.fsyncSync(probe);
+  }),
+);
+fs.closeSync(probe);
+const { db } = library.store;
+const compile = summarize(
+  measure(2000, (i) => {
+    db.updateTable('segments')
+      .set({ updated_at: i, text: `edit ${i}` })
+      .where('id', '=', pick(i))
+      .returningAll()
+      .compile();
+    db.selectFrom('segment_media')
+      .select(['media_id', 'role'])
+      .where('segment_id', '=', pick(i))
+      .compile();
+    db.updateTable('projects')
+      .set((eb) => ({ updated_at: i, revision: eb('revision', '+', 1) }))
+      .where('id', '=', 'p')
+      .where('deleted_at', 'is', null)
+      .compile();
+  }),
+);
+sqlite.pragma('synchronous = OFF');
+const updateNoFsync = summarize(
+  measure(2000, (i) => projects.updateSegment(pick(i), { text: `cpu ${i}` })),
+);
+const rawNoFsync = summarize(
+  measure(2000, (i) => rawStatement.run(`cpu raw ${i}`, Date.now(), pick(i))),
+);
+sqlite.pragma('synchronous = FULL');
+if (sqlite.pragma('synchronous', { simple: true }) !== 2) throw new Error('synchronous not FULL');
+
 // Import 100 distinct small PNGs through the full media path.
 const { ffmpegPath } = testTools();
 const imagesDir = path.join(dir, 'images');
@@ -135,7 +182,7 @@ library.close();
 fs.rmSync(dir, { recursive: true, force: true });
 
 process.stderr.write(
-  `store: list p99 ${round(list.p99)} ms, open p99 ${round(open.p99)} ms, update p99 ${round(update.p99)} ms (raw ${round(raw.p99)} ms), 100 images ${Math.round(importMs)} ms\n`,
+  `store: list p99 ${round(list.p99)} ms, open p99 ${round(open.p99)} ms, update p99 ${round(update.p99)} ms (raw ${round(raw.p99)} ms; fsync alone p50 ${round(fsync.p50)} ms; without fsync ${round(updateNoFsync.p50)} vs raw ${round(rawNoFsync.p50)} ms p50), 100 images ${Math.round(importMs)} ms\n`,
 );
 printResult({
   projects: PROJECTS + 1,
@@ -149,6 +196,15 @@ printResult({
   raw_update_p50_ms: round(raw.p50),
   raw_update_p99_ms: round(raw.p99),
   update_vs_raw_p99: round(update.p99 / raw.p99, 2),
+  fsync_p50_ms: round(fsync.p50),
+  fsync_p99_ms: round(fsync.p99),
+  compile_update_p50_ms: round(compile.p50),
+  compile_update_p99_ms: round(compile.p99),
+  update_nofsync_p50_ms: round(updateNoFsync.p50),
+  update_nofsync_p99_ms: round(updateNoFsync.p99),
+  raw_update_nofsync_p50_ms: round(rawNoFsync.p50),
+  raw_update_nofsync_p99_ms: round(rawNoFsync.p99),
   import_100_images_ms: Math.round(importMs),
   seed_ms: Math.round(seedMs),
+  load_avg_1m: round(os.loadavg()[0] ?? 0, 2),
 });

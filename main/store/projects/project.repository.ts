@@ -11,7 +11,7 @@ import type {
   ProjectPatch,
 } from '../../../shared/contract/projects.contract';
 import { AppError } from '../../../shared/errors';
-import type { Store } from '../db/store';
+import { param, type Store } from '../db/store';
 import type { ProjectRowUpdate } from '../db/tables/project.table';
 import { toProject } from './project.mapper';
 import { assertStatusTransition } from './project-status';
@@ -114,13 +114,15 @@ export function insertProject(store: Store, input: NewProject, now = Date.now())
 
 /** Marks a live project changed (segment edits count as project edits). */
 export function touchProject(store: Store, id: string, now = Date.now()): void {
-  const changed = store.run(
-    store.db
-      .updateTable('projects')
-      .set((eb) => ({ updated_at: now, revision: eb('revision', '+', 1) }))
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null),
-  );
+  const changed = store
+    .prepared('projects.touch', () =>
+      store.db
+        .updateTable('projects')
+        .set({ updated_at: param<number>('now'), revision: sql<number>`revision + 1` })
+        .where('id', '=', param<string>('id'))
+        .where('deleted_at', 'is', null),
+    )
+    .run({ now, id });
   if (changed === 0) throw new AppError('NOT_FOUND', `No such project: ${id}`);
 }
 

@@ -4,8 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Segment, SegmentPatch } from '../../../shared/contract/projects.contract';
 import { AppError } from '../../../shared/errors';
-import type { Store } from '../db/store';
-import type { SegmentRow } from '../db/tables/segment.table';
+import { param, type Store } from '../db/store';
+import type { SegmentRow, SegmentTable } from '../db/tables/segment.table';
+
+type SegmentColumn = keyof SegmentTable;
 import { toSegment } from './project.mapper';
 
 export const SEGMENT_DEFAULTS = {
@@ -58,12 +60,13 @@ export function getSegment(store: Store, id: string): Segment {
 
 function linksOf(store: Store, segmentId: string): Segment['media'] {
   return store
-    .all(
+    .prepared('segments.links', () =>
       store.db
         .selectFrom('segment_media')
         .select(['media_id', 'role'])
-        .where('segment_id', '=', segmentId),
+        .where('segment_id', '=', param<string>('segmentId')),
     )
+    .all({ segmentId })
     .map((l) => ({ mediaId: l.media_id, role: l.role as 'visual' | 'audio' }));
 }
 
@@ -143,25 +146,29 @@ export function updateSegment(
   patch: SegmentPatch,
   now = Date.now(),
 ): Segment {
-  const row = store.first(
-    store.db
-      .updateTable('segments')
-      .set({
-        updated_at: now,
-        ...(patch.text !== undefined && { text: patch.text }),
-        ...(patch.imagePrompt !== undefined && { image_prompt: patch.imagePrompt }),
-        ...(patch.durationMs !== undefined && { duration_ms: patch.durationMs }),
-        ...(patch.playbackRate !== undefined && { playback_rate: patch.playbackRate }),
-        ...(patch.volume !== undefined && { volume: patch.volume }),
-        ...(patch.motion !== undefined && { motion: patch.motion }),
-        ...(patch.transition !== undefined && { transition: patch.transition }),
-        ...(patch.wordTimings !== undefined && {
-          word_timings_json: patch.wordTimings === null ? null : JSON.stringify(patch.wordTimings),
-        }),
-      })
-      .where('id', '=', id)
-      .returningAll(),
-  );
+  const values: Partial<Record<SegmentColumn, unknown>> = { updated_at: now };
+  if (patch.text !== undefined) values.text = patch.text;
+  if (patch.imagePrompt !== undefined) values.image_prompt = patch.imagePrompt;
+  if (patch.durationMs !== undefined) values.duration_ms = patch.durationMs;
+  if (patch.playbackRate !== undefined) values.playback_rate = patch.playbackRate;
+  if (patch.volume !== undefined) values.volume = patch.volume;
+  if (patch.motion !== undefined) values.motion = patch.motion;
+  if (patch.transition !== undefined) values.transition = patch.transition;
+  if (patch.wordTimings !== undefined) {
+    values.word_timings_json =
+      patch.wordTimings === null ? null : JSON.stringify(patch.wordTimings);
+  }
+  // One compiled statement per set of changed columns (at most 2^8), prepared once.
+  const columns = Object.keys(values) as SegmentColumn[];
+  const row = store
+    .prepared(`segments.update:${columns.join(',')}`, () =>
+      store.db
+        .updateTable('segments')
+        .set(Object.fromEntries(columns.map((c) => [c, param(c)])))
+        .where('id', '=', param<string>('id'))
+        .returningAll(),
+    )
+    .first({ ...values, id });
   if (!row) throw new AppError('NOT_FOUND', `No such segment: ${id}`);
   if (patch.media !== undefined) {
     setLinks(store, id, patch.media);
