@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 import { makeFixtures } from '../media/testing-fixtures';
@@ -41,5 +42,15 @@ describe('Electron media://', () => {
     expect(serveMediaFile(root, { url: 'media://library/..%2F..%2Fetc%2Fpasswd' }).status).toBe(
       404,
     );
+    expect(serveMediaFile(root, { url: 'media://library//etc/passwd' }).status).toBe(404);
+    expect(serveMediaFile(root, { url: 'media://library/%2fetc%2fpasswd' }).status).toBe(404);
+  });
+
+  it('refuses a symlink planted in the store that points outside', () => {
+    const root = services.media.files.root;
+    const planted = 'cd'.padEnd(64, 'e');
+    fs.mkdirSync(path.join(root, 'objects', 'cd'), { recursive: true });
+    fs.symlinkSync('/etc/hostname', path.join(root, 'objects', 'cd', planted));
+    expect(serveMediaFile(root, { url: `media://library/${planted}` }).status).toBe(404);
   });
 });
