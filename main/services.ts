@@ -207,6 +207,7 @@ export function createServices(config: ServicesConfig): Services {
     if (interrupted > 0) log.warn(`${interrupted} render job(s) were interrupted; marked failed`);
     const render = new RenderOperations({
       files: fileRegistry,
+      renderSource: (projectId) => media.renderSource(projectId),
       queue: renderQueue,
       service: renderService,
       hardware,
