@@ -145,6 +145,16 @@ describe('rendering a library project', () => {
         .prepare("select status, project_id from jobs where type = 'render'")
         .get();
       expect(row).toEqual({ status: 'succeeded', project_id: projectId });
+
+      // Re-running while the project is being regenerated is refused and leaves it generating.
+      setProjectStatus(store, projectId, 'generating');
+      const again = services.renderQueue.rerun(jobs.at(-1)!.id);
+      await services.renderQueue.whenIdle();
+      expect(services.renderQueue.get(again.id)).toMatchObject({
+        status: 'failed',
+        error: { code: 'CONFLICT' },
+      });
+      expect(services.projects.get(projectId).status).toBe('generating');
     } finally {
       await services.close();
     }

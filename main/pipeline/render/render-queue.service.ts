@@ -174,8 +174,13 @@ export class RenderQueue {
     let job = this.save({ ...queued, status: 'running', startedAt: new Date().toISOString() });
     let lastEmit = 0;
     let ok = false;
+    // Only a render that moved its project to `rendering` moves it on (a refused start leaves it).
+    let movedProject = false;
     try {
-      if (job.projectId) this.events.project?.(job.projectId, 'rendering');
+      if (job.projectId) {
+        this.events.project?.(job.projectId, 'rendering');
+        movedProject = true;
+      }
       const result = await this.service.render({
         timeline: job.timeline,
         output: job.targetPath,
@@ -215,7 +220,8 @@ export class RenderQueue {
         error: cancelled ? null : { code: payload.code, message: payload.message },
       });
     } finally {
-      if (job.projectId !== null) this.projectStatus(job.projectId, ok ? 'rendered' : 'failed');
+      if (job.projectId !== null && movedProject)
+        this.projectStatus(job.projectId, ok ? 'rendered' : 'failed');
       this.running.delete(queued.id);
       this.pump();
     }
