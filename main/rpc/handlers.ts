@@ -45,10 +45,12 @@ export function createHandlers(
     'generate.job': ({ jobId }) => generation.getJob(jobId),
     'generate.project': ({ projectId }) => generation.getProject(projectId),
     'generate.regenerate': (input) => generation.regenerate(input),
+    'generate.restore': (input) => generation.restore(input),
     'montage.generate': (input) => montage.generate(input),
     'montage.beats': ({ music }) => montage.beats(music.id),
     'montage.cancel': ({ jobId }) => montage.cancel(jobId),
-    'render.start': ({ timeline, target, preset }) => render.start(timeline, target.id, preset),
+    'render.start': ({ timeline, projectId, target, preset }) =>
+      render.start(timeline ? { timeline } : { projectId: projectId ?? '' }, target.id, preset),
     'render.proxy': ({ timeline }) => render.proxy(timeline),
     'render.frame': ({ timeline, t, preset }) => render.frame(timeline, t, preset),
     'render.list': () => ({ jobs: renderQueue.list() }),

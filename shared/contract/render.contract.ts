@@ -41,6 +41,8 @@ export const RenderJob = z.object({
   duration: z.number().nullable(),
   seconds: z.number().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** The library project rendered (its status follows the job), or null for a timeline render. */
+  projectId: z.string().nullable(),
 });
 export type RenderJob = z.infer<typeof RenderJob>;
 
@@ -54,8 +56,19 @@ export const EncoderProbe = z.object({
 
 export const renderOperations = {
   'render.start': operation({
-    doc: 'Queues a render of a timeline into a save target (from files.pickSave); returns the job.',
-    input: z.object({ timeline: Timeline, target: JobRef, preset: PresetId.optional() }).strict(),
+    doc: 'Queues a render of a timeline, or of a library project (projectId: its status goes rendering → rendered or failed), into a save target (from files.pickSave); returns the job.',
+    input: z
+      .object({
+        timeline: Timeline.optional(),
+        projectId: z.string().min(1).max(100).optional(),
+        target: JobRef,
+        preset: PresetId.optional(),
+      })
+      .strict()
+      .refine((input) => (input.timeline === undefined) !== (input.projectId === undefined), {
+        message: 'give either a timeline or a projectId',
+        path: ['projectId'],
+      }),
     output: RenderJob,
   }),
   'render.proxy': operation({

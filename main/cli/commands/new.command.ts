@@ -9,10 +9,11 @@ import type { GenerationProgress } from '../../../shared/contract/generate.contr
 import type { ProviderKind } from '../../../shared/contract/settings.contract';
 import { AppError } from '../../../shared/errors';
 import { allOn, type ProviderOverrides } from '../../pipeline/generate/provider-factory';
-import { projectToTimeline } from '../../pipeline/generate/project-timeline';
-import { createServices, type Services } from '../../services';
+import { projectToTimeline } from '../../pipeline/render/project-timeline';
+import { createServices } from '../../services';
 import { UsageError } from '../args';
 import type { Command } from '../command';
+import { renderProject } from '../project-render';
 
 const USAGE = [
   'reelsmith new --idea "..." [--duration 60] [--style S] [--provider offline|openai]',
@@ -122,12 +123,12 @@ export const newCommand: Command = {
         );
       }
       if (values.timeline) {
-        const timeline = projectToTimeline(await services.generation.getProject(projectId));
+        const timeline = projectToTimeline(services.media.renderSource(projectId));
         fs.writeFileSync(path.resolve(values.timeline), `${JSON.stringify(timeline, null, 2)}\n`);
       }
       let output: string | null = null;
       if (values.render && values.output) {
-        output = await renderGenerated(services, projectId, values.output);
+        output = (await renderProject(services, { projectId, output: values.output })).output;
       }
       if (globals.json) write({ jobId, projectId, state: job.state, usage: job.usage, output });
       else io.stdout.write(`${projectId}\n`);
@@ -138,31 +139,3 @@ export const newCommand: Command = {
     }
   },
 };
-
-/** What `--render` needs from the render pipeline (`RenderService.render`). */
-interface TimelineRenderer {
-  render(request: { timeline: unknown; output: string }): Promise<{ output: string }>;
-}
-
-/**
- * Renders a generated project through the render pipeline when this build has it.
- *
- * The render pipeline lands on main separately; until it is merged here, `--render` reports that
- * clearly and `--timeline FILE` + `reelsmith render FILE -o out.mp4` do the same in two steps.
- */
-async function renderGenerated(
-  services: Services,
-  projectId: string,
-  output: string,
-): Promise<string> {
-  const renderer = (services as Partial<{ renderService: TimelineRenderer }>).renderService;
-  if (!renderer) {
-    throw new AppError(
-      'UNSUPPORTED',
-      'Rendering is not in this build yet: use --timeline FILE, then reelsmith render FILE -o out.mp4.',
-    );
-  }
-  const timeline = projectToTimeline(await services.generation.getProject(projectId));
-  const result = await renderer.render({ timeline, output: path.resolve(output) });
-  return result.output;
-}

@@ -12,7 +12,8 @@ import { PathMediaResolver } from '../../pipeline/render/media-resolver';
 import type { RenderProgress } from '../../pipeline/render/progress-parser';
 import { createServices } from '../../services';
 import { UsageError } from '../args';
-import type { Command } from '../command';
+import type { Command, CommandContext } from '../command';
+import { renderProject } from '../project-render';
 
 /** Reads a timeline file; JSON errors name the file and position. */
 function readTimelineFile(file: string): unknown {
@@ -29,7 +30,7 @@ function readTimelineFile(file: string): unknown {
   }
 }
 
-function bar(p: RenderProgress): string {
+function bar(p: Pick<RenderProgress, 'percent' | 'speed' | 'etaSeconds'>): string {
   const width = 30;
   const filled = Math.round((p.percent / 100) * width);
   const eta = p.etaSeconds === null ? '' : ` ETA ${Math.ceil(p.etaSeconds)}s`;
@@ -39,7 +40,7 @@ function bar(p: RenderProgress): string {
 
 export const renderCommand: Command = {
   name: 'render',
-  summary: 'Render a timeline (JSON file) to an MP4 (library projects: not yet)',
+  summary: 'Render a library project or a timeline (JSON file) to an MP4',
   usage: `reelsmith render <project-id | timeline.json> -o out.mp4 [--preset ${PRESET_IDS.join('|')}] [--json]`,
   async run({ args, globals, io, dataDir }) {
     const { values, positionals } = parseArgs({
@@ -59,10 +60,7 @@ export const renderCommand: Command = {
     }
     const isFile = source.endsWith('.json') || fs.existsSync(source);
     if (!isFile) {
-      throw new AppError(
-        'UNSUPPORTED',
-        `Rendering library project ${source} needs the library, which this build does not have yet; export its timeline.json and render that.`,
-      );
+      return renderLibraryProject(source, values.output, preset?.data, { globals, io, dataDir });
     }
     const timelineFile = path.resolve(source);
     const timeline = readTimelineFile(timelineFile);
@@ -95,3 +93,36 @@ export const renderCommand: Command = {
     }
   },
 };
+
+/** `render <project-id>`: through the render queue (job persisted, project status followed). */
+async function renderLibraryProject(
+  projectId: string,
+  output: string,
+  preset: PresetId | undefined,
+  { globals, io, dataDir }: Pick<CommandContext, 'globals' | 'io' | 'dataDir'>,
+): Promise<number> {
+  const services = createServices({ dataDir, shell: 'cli', env: io.env });
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  const showBar = io.isTTY && !globals.json;
+  try {
+    const result = await renderProject(services, {
+      projectId,
+      output,
+      preset,
+      signal: controller.signal,
+      onProgress: showBar ? (p) => io.stderr.write(bar(p)) : undefined,
+    });
+    if (showBar) io.stderr.write('\n');
+    if (globals.json) io.stdout.write(`${JSON.stringify(result)}\n`);
+    else
+      io.stdout.write(
+        `Rendered ${result.output} (${result.duration.toFixed(2)} s) in ${result.seconds.toFixed(1)} s with ${result.encoder}\n`,
+      );
+    return 0;
+  } finally {
+    process.off('SIGINT', interrupt);
+    await services.close();
+  }
+}

@@ -11,11 +11,16 @@ import type { FileRegistry } from '../../files/file-registry';
 import type { Tools } from '../../system/app-info.service';
 import type { CaptionFormat } from './captions/caption-export';
 import type { EncoderProbe, HardwareEncoderDetector } from './hardware-encoders';
+import type { RenderSource } from '../../store/projects/render-source';
+import { canTransition } from '../../store/projects/project-status';
+import { projectToTimeline } from './project-timeline';
 import type { RenderQueue } from './render-queue.service';
 import type { RenderService } from './render.service';
 
 export interface RenderOperationsDeps {
   files: FileRegistry;
+  /** A library project as the renderer needs it (segments, layers, media files). */
+  renderSource: (projectId: string) => RenderSource;
   queue: RenderQueue;
   service: RenderService;
   hardware: HardwareEncoderDetector;
@@ -26,19 +31,40 @@ export interface RenderOperationsDeps {
 export class RenderOperations {
   constructor(private readonly deps: RenderOperationsDeps) {}
 
-  /** Queues a render into a save target handle. */
-  start(timeline: Timeline, targetId: string, preset?: PresetId): RenderJob {
+  /** Queues a render of a timeline or a library project into a save target handle. */
+  start(
+    what: { timeline: Timeline } | { projectId: string },
+    targetId: string,
+    preset?: PresetId,
+  ): RenderJob {
     const target = this.deps.files.get(targetId);
     if (target.mode !== 'save') {
       throw new AppError('VALIDATION', 'target: choose where to save the video (files.pickSave).');
     }
+    const request = { targetPath: target.path, outputName: target.name, outputFileId: target.id };
+    if ('timeline' in what)
+      return this.deps.queue.enqueue({ ...request, timeline: what.timeline, preset });
     return this.deps.queue.enqueue({
-      timeline,
-      targetPath: target.path,
-      outputName: target.name,
-      outputFileId: target.id,
+      ...request,
+      ...this.projectRender(what.projectId, preset),
       preset,
     });
+  }
+
+  /**
+   * The timeline of a library project that may be rendered now (draft, ready, rendered, failed);
+   * a project still generating or already rendering is refused with CONFLICT.
+   */
+  projectRender(projectId: string, preset?: PresetId): { timeline: unknown; projectId: string } {
+    const source = this.deps.renderSource(projectId);
+    const { status, title } = source.project;
+    if (!canTransition(status, 'rendering') || status === 'rendering') {
+      throw new AppError(
+        'CONFLICT',
+        `The project "${title}" is ${status}; it cannot be rendered now.`,
+      );
+    }
+    return { timeline: projectToTimeline(source, { preset }), projectId };
   }
 
   /** Queues a proxy preview into a fresh staging file. */

@@ -3,7 +3,8 @@ import { ProjectStatus } from '../../../shared/contract/projects.contract';
 import { AppError } from '../../../shared/errors';
 import type { Library } from '../db/open-library';
 import { openTempLibrary, tempDir } from '../testing/temp-library';
-import { assertStatusTransition, canTransition } from './project-status';
+import { getProject, insertProject } from './project.repository';
+import { assertStatusTransition, canTransition, setProjectStatus } from './project-status';
 import { ProjectsService } from './projects.service';
 
 type Status = ProjectStatus;
@@ -21,6 +22,8 @@ const ALLOWED: readonly (readonly [Status, Status])[] = [
   ['ready', 'failed'],
   ['rendering', 'failed'],
   ['rendered', 'failed'],
+  // a hand-built project renders without being generated
+  ['draft', 'rendering'],
   // retry after a failure
   ['failed', 'generating'],
   ['failed', 'rendering'],
@@ -35,9 +38,9 @@ const table = ALL.flatMap((from) =>
 );
 
 describe('project status transitions', () => {
-  it('covers all 30 ordered pairs, 14 allowed', () => {
+  it('covers all 30 ordered pairs, 15 allowed', () => {
     expect(table).toHaveLength(30);
-    expect(table.filter((t) => t.ok)).toHaveLength(14);
+    expect(table.filter((t) => t.ok)).toHaveLength(15);
   });
 
   it.each(table)('$from → $to: allowed $ok', ({ from, to, ok }) => {
@@ -99,5 +102,26 @@ describe('projects.update enforces the status machine', () => {
       expect.objectContaining({ code: 'CONFLICT' }),
     );
     expect(projects.update(project.id, { title: 'Still a draft' }).status).toBe('draft');
+  });
+});
+
+describe('setProjectStatus', () => {
+  it('follows draft → generating → ready → rendering → rendered, any → failed, and retries', () => {
+    const temp = tempDir();
+    const library = openTempLibrary(temp.dir);
+    const store = library.store;
+    const id = insertProject(store, { title: 'Life' });
+    const walk = ['generating', 'ready', 'rendering', 'rendered', 'generating', 'failed'] as const;
+    for (const status of walk) {
+      setProjectStatus(store, id, status);
+      expect(getProject(store, id).status).toBe(status);
+    }
+    setProjectStatus(store, id, 'rendering');
+    expect(() => setProjectStatus(store, id, 'generating')).toThrow(
+      /cannot go from "rendering" to "generating"/,
+    );
+    expect(getProject(store, id).status).toBe('rendering');
+    library.close();
+    temp.cleanup();
   });
 });
