@@ -43,7 +43,7 @@ const TYPE_WORDS: readonly [RegExp, AssetTypeId][] = [
 const SKIP = /^\s*(skip|none|no|nothing|-|default|brand|n\/a)\s*[.!]?\s*$/i;
 const HEX = /#[0-9a-fA-F]{6}\b/g;
 
-const DEFAULT_STYLE: Record<AssetTypeId, string> = {
+export const DEFAULT_STYLE: Record<AssetTypeId, string> = {
   twitch_emote: 'bold cartoon, thick dark outlines, flat colours',
   twitch_badge: 'simple flat icon, thick outline',
   twitch_panel: 'clean flat header with a subtle texture',
