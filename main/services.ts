@@ -30,6 +30,9 @@ import {
 } from './media/media.service';
 import { EventBus } from './rpc/event-bus';
 import { MontageService } from './pipeline/montage/montage.service';
+import type { AssetPublisher } from './pipeline/assets/asset-publisher';
+import { AssetsService } from './pipeline/assets/assets.service';
+import { createCoachFactory } from './pipeline/assets/coach/coach-factory';
 import { clipFiles, montageCpuSlots, toolsOrThrow } from './pipeline/montage/montage-wiring';
 import { createHandlers } from './rpc/handlers';
 import { Router, type Logger } from './rpc/router';
@@ -75,6 +78,8 @@ export interface ServicesConfig {
   generation?: { openAi?: Partial<OpenAiConfig> };
   /** How the renderer addresses media (default: Electron's `media://library/`). */
   mediaUrls?: MediaUrls;
+  /** Publishes asset links through the sync queue; without one `assets.publish` says so. */
+  assetPublisher?: AssetPublisher | null;
 }
 
 export interface Services {
@@ -95,6 +100,7 @@ export interface Services {
   readonly secrets: SecretsService;
   readonly generation: GenerationJobService;
   readonly montage: MontageService;
+  readonly assets: AssetsService;
   readonly renderService: RenderService;
   readonly renderQueue: RenderQueue;
   readonly render: RenderOperations;
@@ -159,17 +165,18 @@ export function createServices(config: ServicesConfig): Services {
     ).catch((error: unknown) =>
       log.error('generation: importing the old generation folder failed', error),
     );
+    const providers = createProviderFactory({
+      settings: () => settings.get(),
+      apiKey: () => secrets.get('openai-api-key'),
+      ffmpeg: () => mediaTools(appInfo).ffmpeg(),
+      env,
+      openAi: config.generation?.openAi,
+    });
     const generation = new GenerationJobService({
       repo: generationRepo,
       media: generationMedia,
       ready: legacyImport,
-      providers: createProviderFactory({
-        settings: () => settings.get(),
-        apiKey: () => secrets.get('openai-api-key'),
-        ffmpeg: () => mediaTools(appInfo).ffmpeg(),
-        env,
-        openAi: config.generation?.openAi,
-      }),
+      providers,
       settings: () => settings.get(),
       emit: (progress) => events.emit('generate.progress', progress),
       log,
@@ -181,13 +188,34 @@ export function createServices(config: ServicesConfig): Services {
       cacheDir: path.join(dataDir, 'cache', 'montage'),
       cpuSlots: montageCpuSlots(env),
     });
+    const resourcesDir = config.resourcesDir ?? findResourcesDir(env);
+    const assets = new AssetsService({
+      images: async (kind) => (await providers(kind ? { imageProvider: kind } : {})).image,
+      coach: createCoachFactory({
+        settings: () => settings.get(),
+        apiKey: () => secrets.get('openai-api-key'),
+        openAi: config.generation?.openAi,
+      }),
+      brandKit: (id) => brandKits.get(id),
+      logoFile: (mediaId) => media.pathOf(mediaId),
+      stagingTarget: (name) => {
+        const entry = fileRegistry.createStagingTarget(name);
+        return { path: entry.path, handle: () => fileRegistry.toHandle(entry) };
+      },
+      filePath: (fileId) => fileRegistry.get(fileId).path,
+      fontsDir: path.join(resourcesDir, 'fonts'),
+      cacheDir: path.join(dataDir, 'cache', 'assets'),
+      emitCoach: (event) => events.emit('assets.coach', event),
+      emitProgress: (progress) => events.emit('assets.progress', progress),
+      publisher: config.assetPublisher ?? null,
+    });
     const tools = () => appInfo.locateTools();
     const hardware = new HardwareEncoderDetector();
     const hardwareAllowed = () => settings.get().hardwareEncoding;
     const renderService = new RenderService({
       tools,
       media: config.media ?? new PathMediaResolver(),
-      fontsDir: path.join(config.resourcesDir ?? findResourcesDir(env), 'fonts'),
+      fontsDir: path.join(resourcesDir, 'fonts'),
       hardware,
       hardwareAllowed,
       log,
@@ -231,6 +259,7 @@ export function createServices(config: ServicesConfig): Services {
       secrets,
       generation,
       montage,
+      assets,
       renderService,
       renderQueue,
       render,

@@ -20,11 +20,13 @@ export function createHandlers(
     | 'secrets'
     | 'generation'
     | 'montage'
+    | 'assets'
     | 'render'
     | 'renderQueue'
   >,
 ): Handlers {
-  const { appInfo, settings, files, secrets, generation, montage, render, renderQueue } = services;
+  const { appInfo, settings, files, secrets, generation, montage, assets, render, renderQueue } =
+    services;
   return {
     ...createLibraryHandlers(services),
     'app.info': () => appInfo.info(),
@@ -49,6 +51,12 @@ export function createHandlers(
     'montage.generate': (input) => montage.generate(input),
     'montage.beats': ({ music }) => montage.beats(music.id),
     'montage.cancel': ({ jobId }) => montage.cancel(jobId),
+    'assets.coach': (input, context) => assets.coach(input, context.signal),
+    'assets.coachCancel': ({ chatId }) => assets.coachCancel(chatId),
+    'assets.generate': (input, context) => assets.generate(input, context.signal),
+    'assets.export': (input, context) => assets.export(input, context.signal),
+    'assets.cancel': ({ jobId }) => assets.cancel(jobId),
+    'assets.publish': ({ fileId, assetType }) => assets.publish(fileId, assetType),
     'render.start': ({ timeline, projectId, target, preset }) =>
       render.start(timeline ? { timeline } : { projectId: projectId ?? '' }, target.id, preset),
     'render.proxy': ({ timeline }) => render.proxy(timeline),

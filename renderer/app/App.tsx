@@ -7,6 +7,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 const SystemPage = lazy(() => import('../features/system/SystemPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const MontagePage = lazy(() => import('../features/montage/MontagePage'));
+const AssetsPage = lazy(() => import('../features/assets/AssetsPage'));
 
 const NAV = [
   { to: '/projects', label: 'Projects', icon: '▶' },
@@ -47,15 +48,7 @@ export function App() {
                 element={<ComingSoon title="Projects" what="your video projects" />}
               />
               <Route path="/montage" element={<MontagePage />} />
-              <Route
-                path="/assets"
-                element={
-                  <ComingSoon
-                    title="Assets"
-                    what="emotes, thumbnails and banners in your brand kit"
-                  />
-                }
-              />
+              <Route path="/assets" element={<AssetsPage />} />
               <Route
                 path="/feed"
                 element={<ComingSoon title="Feed" what="videos shared by other creators" />}

@@ -6,29 +6,56 @@ import { operation } from './define';
 
 const Id = z.string().min(1).max(64);
 
-export const LogoType = z.enum(['square', 'horizontal', 'icon', 'watermark']);
+/** `primary`, `icon` and `wordmark` are the brand's logos; the older shape names still load. */
+export const LogoType = z.enum([
+  'primary',
+  'icon',
+  'wordmark',
+  'square',
+  'horizontal',
+  'watermark',
+]);
 export type LogoType = z.infer<typeof LogoType>;
 
+const Hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a2b3c');
+
+/** An extended colour, with an optional note on where it is used ("stream alerts only"). */
 export const BrandColor = z.object({
   name: z.string().min(1).max(50),
-  hex: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a2b3c'),
+  hex: Hex,
+  usage: z.string().max(200).optional(),
 });
+export type BrandColor = z.infer<typeof BrandColor>;
 
+/** The three main colours; assets use primary as background, secondary and accent for shapes and text. */
+export const BrandPalette = z
+  .object({ primary: Hex.nullable(), secondary: Hex.nullable(), accent: Hex.nullable() })
+  .strict();
+export type BrandPalette = z.infer<typeof BrandPalette>;
+
+/** Font families by role: a bundled family (see `BUNDLED_FONT_FAMILIES`) or one the creator has installed. */
 export const BrandFonts = z.object({
   heading: z.string().min(1).max(100).optional(),
   body: z.string().min(1).max(100).optional(),
 });
+
+/** Families shipped in resources/fonts; assets draw text with these. */
+export const BUNDLED_FONT_FAMILIES = ['Noto Sans', 'Noto Sans JP', 'Noto Sans Arabic'] as const;
 
 /** A logo is a medium (image) of the library. */
 export const BrandLogo = z.object({ type: LogoType, mediaId: Id });
 
 const brandKitFields = {
   name: z.string().min(1).max(100),
+  palette: BrandPalette,
+  /** Extended colours beyond the palette. */
   colors: z.array(BrandColor).max(32),
   fonts: BrandFonts,
   /** At most one logo per type. */
-  logos: z.array(BrandLogo).max(4),
+  logos: z.array(BrandLogo).max(6),
   defaultLogoType: LogoType.nullable(),
+  /** How the brand talks ("hype but kind, no swearing"); the coach and scripts follow it. */
+  toneNotes: z.string().max(2000),
 };
 
 /** Where a kit came from when it arrived with a project bundle from another library. */

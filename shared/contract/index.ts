@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { appOperations } from './app.contract';
+import { assetsEvents, assetsOperations } from './assets.contract';
 import { brandKitsOperations } from './brand-kits.contract';
 import { filesOperations } from './files.contract';
 import { generateEvents, generateOperations } from './generate.contract';
@@ -29,6 +30,7 @@ export const operations = {
   ...libraryOperations,
   ...montageOperations,
   ...renderOperations,
+  ...assetsOperations,
 };
 
 export const events = {
@@ -37,6 +39,7 @@ export const events = {
   ...libraryEvents,
   ...montageEvents,
   ...renderEvents,
+  ...assetsEvents,
 };
 
 export type Operations = typeof operations;

@@ -3,6 +3,7 @@
  */
 import type { Command } from '../command';
 import { apiCommand } from './api.command';
+import { assetCommand } from './asset.command';
 import { infoCommand } from './info.command';
 import {
   exportCommand,
@@ -26,4 +27,5 @@ export const commands: readonly Command[] = [
   exportCommand,
   openBundleCommand,
   montageCommand,
+  assetCommand,
 ];

@@ -16,11 +16,17 @@ function toBrandKit(row: BrandKitRow, logos: BrandKit['logos']): BrandKit {
   return {
     id: row.id,
     name: row.name,
+    palette: {
+      primary: row.primary_color,
+      secondary: row.secondary_color,
+      accent: row.accent_color,
+    },
     colors: parseJson<BrandKit['colors']>(row.colors_json, []),
     fonts: parseJson<BrandKit['fonts']>(row.fonts_json, {}),
     logos,
     defaultLogoType: row.default_logo_type as BrandKit['defaultLogoType'],
     lineage: parseJson<BrandKit['lineage']>(row.lineage_json, null),
+    toneNotes: row.tone_notes,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -100,6 +106,10 @@ export function insertBrandKit(
       fonts_json: JSON.stringify(input.fonts ?? {}),
       default_logo_type: input.defaultLogoType ?? null,
       lineage_json: input.lineage ? JSON.stringify(input.lineage) : null,
+      primary_color: input.palette?.primary ?? null,
+      secondary_color: input.palette?.secondary ?? null,
+      accent_color: input.palette?.accent ?? null,
+      tone_notes: input.toneNotes ?? '',
       created_at: now,
       updated_at: now,
     }),
@@ -125,6 +135,12 @@ export function updateBrandKit(
         ...(patch.colors !== undefined && { colors_json: JSON.stringify(patch.colors) }),
         ...(patch.fonts !== undefined && { fonts_json: JSON.stringify(patch.fonts) }),
         ...(patch.defaultLogoType !== undefined && { default_logo_type: patch.defaultLogoType }),
+        ...(patch.palette !== undefined && {
+          primary_color: patch.palette.primary,
+          secondary_color: patch.palette.secondary,
+          accent_color: patch.palette.accent,
+        }),
+        ...(patch.toneNotes !== undefined && { tone_notes: patch.toneNotes }),
       })
       .where('id', '=', id),
   );

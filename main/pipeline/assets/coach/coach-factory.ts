@@ -1,0 +1,37 @@
+/**
+ * Picks the coach engine: the OpenAI-compatible chat model of the settings (script provider and
+ * model), or the offline guided flow.
+ */
+import type { ProviderKind, Settings } from '../../../../shared/contract/settings.contract';
+import { AppError } from '../../../../shared/errors';
+import { OpenAiConnection, type OpenAiConfig } from '../../generate/openai/openai-client';
+import type { CoachEngine } from './coach.types';
+import { OfflineCoach } from './offline-coach';
+import { OpenAiCoach } from './openai-coach';
+
+export interface CoachFactoryDeps {
+  settings: () => Settings;
+  apiKey: () => Promise<string | null>;
+  /** Overrides for tests (retry timing, timeouts). */
+  openAi?: Partial<OpenAiConfig>;
+}
+
+export function createCoachFactory(deps: CoachFactoryDeps) {
+  return async (kind?: ProviderKind): Promise<CoachEngine> => {
+    const s = deps.settings();
+    if ((kind ?? s.scriptProvider) === 'offline') return new OfflineCoach();
+    const apiKey = await deps.apiKey();
+    if (!apiKey && s.openaiBaseUrl === null)
+      throw new AppError(
+        'UNAUTHORIZED',
+        'No OpenAI API key for the coach: set one in Settings → Generation, choose a local server base URL, or use the offline coach.',
+      );
+    const connection = new OpenAiConnection({
+      baseUrl: s.openaiBaseUrl,
+      apiKey,
+      concurrency: s.providerConcurrency,
+      ...deps.openAi,
+    });
+    return new OpenAiCoach(connection, s.scriptModel);
+  };
+}

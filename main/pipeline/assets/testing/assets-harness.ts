@@ -1,0 +1,94 @@
+/**
+ * An AssetsService for tests: the offline image provider on the system ffmpeg, the bundled
+ * fonts, brand kits from a map, staging targets in a temp folder, and every event recorded.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CoachEvent } from '../../../../shared/contract/assets.contract';
+import type { BrandKit } from '../../../../shared/contract/brand-kits.contract';
+import { AppError } from '../../../../shared/errors';
+import { OfflineImageProvider } from '../../generate/offline/offline-image.provider';
+import { findResourcesDir } from '../../render/resources-dir';
+import type { AssetPublisher } from '../asset-publisher';
+import { AssetsService, type AssetsServiceDeps } from '../assets.service';
+import type { CoachEngine } from '../coach/coach.types';
+import { OfflineCoach } from '../coach/offline-coach';
+
+export const FFMPEG = process.env.FFMPEG_BIN ?? '/usr/bin/ffmpeg';
+
+/** A kit with a vivid palette, easy to find again in pixels. */
+export function testKit(overrides: Partial<BrandKit> = {}): BrandKit {
+  return {
+    id: 'kit',
+    name: 'Neon',
+    palette: { primary: '#e91e63', secondary: '#1e88e5', accent: '#ffd600' },
+    colors: [{ name: 'ink', hex: '#101010', usage: 'outlines' }],
+    fonts: { heading: 'Noto Sans' },
+    logos: [],
+    defaultLogoType: null,
+    toneNotes: 'Hype but kind.',
+    createdAt: 0,
+    updatedAt: 0,
+    ...overrides,
+  };
+}
+
+export interface AssetsHarness {
+  service: AssetsService;
+  coachEvents: CoachEvent[];
+  progress: Parameters<AssetsServiceDeps['emitProgress']>[0][];
+  stagingDir: string;
+}
+
+export interface AssetsHarnessOptions {
+  kits?: BrandKit[];
+  coach?: CoachEngine;
+  publisher?: AssetPublisher;
+  logos?: Record<string, string>;
+  /** Called synchronously with each coach event (to cancel mid-stream). */
+  onCoachEvent?: (event: CoachEvent, service: AssetsService) => void;
+}
+
+export function createAssetsHarness(
+  dir: string,
+  options: AssetsHarnessOptions = {},
+): AssetsHarness {
+  const kits = new Map((options.kits ?? [testKit()]).map((k) => [k.id, k]));
+  const coachEvents: CoachEvent[] = [];
+  const progress: AssetsHarness['progress'] = [];
+  const stagingDir = path.join(dir, 'staging');
+  let n = 0;
+  const service = new AssetsService({
+    images: () =>
+      Promise.resolve(new OfflineImageProvider({ ffmpeg: () => Promise.resolve(FFMPEG) })),
+    coach: () => Promise.resolve(options.coach ?? new OfflineCoach()),
+    brandKit: (id) => {
+      const kit = kits.get(id);
+      if (!kit) throw new AppError('NOT_FOUND', `No such brand kit: ${id}`);
+      return kit;
+    },
+    logoFile: (mediaId) => {
+      const file = options.logos?.[mediaId];
+      if (!file) throw new AppError('NOT_FOUND', `No such medium: ${mediaId}`);
+      return file;
+    },
+    stagingTarget: (name) => {
+      const target = path.join(stagingDir, String(n++), name);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      return {
+        path: target,
+        handle: () => ({ id: target, name, bytes: fs.statSync(target).size, mode: 'save' }),
+      };
+    },
+    filePath: (id) => id,
+    fontsDir: path.join(findResourcesDir(), 'fonts'),
+    cacheDir: path.join(dir, 'cache'),
+    emitCoach: (event) => {
+      coachEvents.push(event);
+      options.onCoachEvent?.(event, service);
+    },
+    emitProgress: (p) => progress.push(p),
+    publisher: options.publisher ?? null,
+  });
+  return { service, coachEvents, progress, stagingDir };
+}
