@@ -66,6 +66,8 @@ function toBundleProject(p: ProjectDetail, kit: BrandKit | null): BundleProject 
       fonts: kit.fonts,
       logos: kit.logos,
       defaultLogoType: kit.defaultLogoType,
+      palette: kit.palette,
+      toneNotes: kit.toneNotes,
     },
   };
 }

@@ -20,7 +20,12 @@ import {
   WordTiming,
 } from '../../shared/contract/projects.contract';
 import { MediaKind, MediaProvenance } from '../../shared/contract/media.contract';
-import { BrandColor, BrandFonts, LogoType } from '../../shared/contract/brand-kits.contract';
+import {
+  BrandColor,
+  BrandFonts,
+  BrandPalette,
+  LogoType,
+} from '../../shared/contract/brand-kits.contract';
 
 /** `PRAGMA application_id` of a bundle: "RSMB". */
 export const BUNDLE_APPLICATION_ID = 0x52534d42;
@@ -49,6 +54,9 @@ export const BundleBrandKit = z.object({
   fonts: BrandFonts,
   logos: z.array(z.object({ type: LogoType, mediaId: z.string().max(64) })).max(4),
   defaultLogoType: LogoType.nullable(),
+  /** Absent in bundles written before kits had a palette and tone notes. */
+  palette: BrandPalette.default({ primary: null, secondary: null, accent: null }),
+  toneNotes: z.string().max(2000).default(''),
 });
 export type BundleBrandKit = z.infer<typeof BundleBrandKit>;
 

@@ -156,7 +156,9 @@ export function deleteBrandKit(store: Store, id: string): boolean {
 function contentKey(kit: Omit<BrandKit, 'id' | 'createdAt' | 'updatedAt' | 'lineage'>): string {
   return JSON.stringify([
     kit.name,
+    [kit.palette.primary, kit.palette.secondary, kit.palette.accent].map((c) => c?.toLowerCase()),
     kit.colors.map((c) => [c.name, c.hex.toLowerCase()]),
+    kit.toneNotes,
     [kit.fonts.heading ?? null, kit.fonts.body ?? null],
     kit.defaultLogoType,
     kit.logos.map((l) => [l.type, l.mediaId]).sort(),

@@ -27,6 +27,7 @@ export function testKit(overrides: Partial<BrandKit> = {}): BrandKit {
     logos: [],
     defaultLogoType: null,
     toneNotes: 'Hype but kind.',
+    lineage: null,
     createdAt: 0,
     updatedAt: 0,
     ...overrides,
