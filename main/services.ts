@@ -33,6 +33,7 @@ import {
 import { EventBus } from './rpc/event-bus';
 import { MontageService } from './pipeline/montage/montage.service';
 import { clipFiles, montageCpuSlots, toolsOrThrow } from './pipeline/montage/montage-wiring';
+import { MontageRenderService } from './pipeline/montage/render/montage-render.service';
 import { createHandlers } from './rpc/handlers';
 import { Router, type Logger } from './rpc/router';
 import { SettingsService } from './settings/settings.service';
@@ -47,6 +48,7 @@ import { JsonRenderJobStore, type RenderJobStore } from './pipeline/render/rende
 import { RenderQueue } from './pipeline/render/render-queue.service';
 import { RenderService } from './pipeline/render/render.service';
 import { findResourcesDir } from './pipeline/render/resources-dir';
+import { parseTimeline } from '../shared/timeline';
 import { createStderrLogger } from './util/logger';
 
 export interface ServicesConfig {
@@ -98,6 +100,7 @@ export interface Services {
   readonly secrets: SecretsService;
   readonly generation: GenerationJobService;
   readonly montage: MontageService;
+  readonly montageRender: MontageRenderService;
   readonly renderService: RenderService;
   readonly renderQueue: RenderQueue;
   readonly render: RenderOperations;
@@ -198,6 +201,18 @@ export function createServices(config: ServicesConfig): Services {
       tools,
       hardwareAllowed,
     });
+    const montageRender = new MontageRenderService({
+      locateTools: async () => toolsOrThrow(await appInfo.locateTools()),
+      files: clipFiles(fileRegistry, media),
+      brandKits,
+      render: {
+        start: (timeline, targetId, preset) =>
+          render.start(parseTimeline(timeline), targetId, preset),
+        proxy: (timeline) => render.proxy(parseTimeline(timeline)),
+      },
+      frames: renderService,
+      cacheDir: path.join(dataDir, 'cache', 'montage'),
+    });
     const partial = {
       dataDir,
       log,
@@ -215,6 +230,7 @@ export function createServices(config: ServicesConfig): Services {
       secrets,
       generation,
       montage,
+      montageRender,
       renderService,
       renderQueue,
       render,

@@ -20,11 +20,13 @@ export function createHandlers(
     | 'secrets'
     | 'generation'
     | 'montage'
+    | 'montageRender'
     | 'render'
     | 'renderQueue'
   >,
 ): Handlers {
-  const { appInfo, settings, files, secrets, generation, montage, render, renderQueue } = services;
+  const { appInfo, settings, files, secrets, generation, montage, montageRender } = services;
+  const { render, renderQueue } = services;
   return {
     ...createLibraryHandlers(services),
     'app.info': () => appInfo.info(),
@@ -48,6 +50,9 @@ export function createHandlers(
     'montage.generate': (input) => montage.generate(input),
     'montage.beats': ({ music }) => montage.beats(music.id),
     'montage.cancel': ({ jobId }) => montage.cancel(jobId),
+    'montage.render': ({ edit, target }) => montageRender.render(edit, target?.id),
+    'montage.preview': ({ edit, at }) => montageRender.preview(edit, at),
+    'montage.thumbnails': ({ frames }) => montageRender.thumbnails(frames),
     'render.start': ({ timeline, target, preset }) => render.start(timeline, target.id, preset),
     'render.proxy': ({ timeline }) => render.proxy(timeline),
     'render.frame': ({ timeline, t, preset }) => render.frame(timeline, t, preset),
