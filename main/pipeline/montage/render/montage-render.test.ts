@@ -260,4 +260,23 @@ describe('montage.render', () => {
     expect(info.streams.some((s) => s.codec_type === 'audio')).toBe(true);
     expect(Number(info.format.duration)).toBeCloseTo(layout.durationS, 0);
   });
+
+  it('cancels a montage render through render.cancel: no output is left', async () => {
+    const [red, green, blue] = colourClips as [string, string, string];
+    const target = await services.files.pickSave({ suggestedName: 'cancelled.mp4' });
+    expect(target.target).not.toBeNull();
+    const value = (await call('montage.render', {
+      edit: {
+        moments: [moment(red, 0, 6), moment(green, 0, 6), moment(blue, 0, 6)],
+        preset: 'youtube',
+      },
+      target: { id: target.target?.id ?? '' },
+    })) as { job: unknown };
+    const job = RenderJob.parse(value.job);
+    await call('render.cancel', { id: job.id });
+    await services.renderQueue.whenIdle();
+    expect(services.renderQueue.get(job.id).status).toBe('cancelled');
+    const file = services.fileRegistry.get(target.target?.id ?? '').path;
+    expect(fs.existsSync(file)).toBe(false);
+  });
 });
