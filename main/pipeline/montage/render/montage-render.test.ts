@@ -137,7 +137,8 @@ function bandLevel(file: string, freq: number, start: number): number {
   return match?.[1] === undefined || match[1] === '-inf' ? -91 : Number(match[1]);
 }
 
-describe('montage.render', () => {
+// Real renders on a shared 2-core machine: minutes, not the unit default of 30 s.
+describe('montage.render', { timeout: 240_000 }, () => {
   it('renders cuts within one frame of the music beats, after an intro card in the brand colour', async () => {
     const kit = BrandKit.parse(
       await call('brandKits.create', {
