@@ -34,6 +34,7 @@ import type { AssetPublisher } from './pipeline/assets/asset-publisher';
 import { AssetsService } from './pipeline/assets/assets.service';
 import { createCoachFactory } from './pipeline/assets/coach/coach-factory';
 import { clipFiles, montageCpuSlots, toolsOrThrow } from './pipeline/montage/montage-wiring';
+import { MontageRenderService } from './pipeline/montage/render/montage-render.service';
 import { createHandlers } from './rpc/handlers';
 import { Router, type Logger } from './rpc/router';
 import { SettingsService } from './settings/settings.service';
@@ -49,6 +50,7 @@ import { LibraryRenderJobStore } from './pipeline/render/render-job-store';
 import { RenderQueue } from './pipeline/render/render-queue.service';
 import { RenderService } from './pipeline/render/render.service';
 import { findResourcesDir } from './pipeline/render/resources-dir';
+import { parseTimeline } from '../shared/timeline';
 import { createStderrLogger } from './util/logger';
 
 export interface ServicesConfig {
@@ -101,6 +103,7 @@ export interface Services {
   readonly generation: GenerationJobService;
   readonly montage: MontageService;
   readonly assets: AssetsService;
+  readonly montageRender: MontageRenderService;
   readonly renderService: RenderService;
   readonly renderQueue: RenderQueue;
   readonly render: RenderOperations;
@@ -242,6 +245,18 @@ export function createServices(config: ServicesConfig): Services {
       tools,
       hardwareAllowed,
     });
+    const montageRender = new MontageRenderService({
+      locateTools: async () => toolsOrThrow(await appInfo.locateTools()),
+      files: clipFiles(fileRegistry, media),
+      brandKits,
+      render: {
+        start: (timeline, targetId, preset) =>
+          render.start({ timeline: parseTimeline(timeline) }, targetId, preset),
+        proxy: (timeline) => render.proxy(parseTimeline(timeline)),
+      },
+      frames: renderService,
+      cacheDir: path.join(dataDir, 'cache', 'montage'),
+    });
     const partial = {
       dataDir,
       log,
@@ -260,6 +275,7 @@ export function createServices(config: ServicesConfig): Services {
       generation,
       montage,
       assets,
+      montageRender,
       renderService,
       renderQueue,
       render,

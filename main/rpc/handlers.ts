@@ -21,12 +21,13 @@ export function createHandlers(
     | 'generation'
     | 'montage'
     | 'assets'
+    | 'montageRender'
     | 'render'
     | 'renderQueue'
   >,
 ): Handlers {
-  const { appInfo, settings, files, secrets, generation, montage, assets, render, renderQueue } =
-    services;
+  const { appInfo, settings, files, secrets, generation, montage, montageRender } = services;
+  const { assets, render, renderQueue } = services;
   return {
     ...createLibraryHandlers(services),
     'app.info': () => appInfo.info(),
@@ -51,6 +52,9 @@ export function createHandlers(
     'montage.generate': (input) => montage.generate(input),
     'montage.beats': ({ music }) => montage.beats(music.id),
     'montage.cancel': ({ jobId }) => montage.cancel(jobId),
+    'montage.render': ({ edit, target }) => montageRender.render(edit, target?.id),
+    'montage.preview': ({ edit, at }) => montageRender.preview(edit, at),
+    'montage.thumbnails': ({ frames }) => montageRender.thumbnails(frames),
     'assets.coach': (input, context) => assets.coach(input, context.signal),
     'assets.coachCancel': ({ chatId }) => assets.coachCancel(chatId),
     'assets.generate': (input, context) => assets.generate(input, context.signal),

@@ -6,7 +6,9 @@
  * locally (reorder, remove, lengthen, swap) and sends it back to render.
  */
 import { z } from 'zod';
+import { PresetId } from '../presets/presets';
 import { event, operation } from './define';
+import { RenderJob } from './render.contract';
 
 const seconds = z
   .number()
@@ -123,6 +125,60 @@ export const GenerateResult = z.object({
 });
 export type GenerateResult = z.infer<typeof GenerateResult>;
 
+/** `duck`: clip sound kept, music lowered under its peaks. `mute`: music only. */
+export const MontageAudioMode = z.enum(['duck', 'mute']);
+export type MontageAudioMode = z.infer<typeof MontageAudioMode>;
+
+/** Output presets a montage can target (the proxy is a render option, not a target). */
+export const MontagePreset = PresetId.exclude(['proxy']);
+export type MontagePreset = z.infer<typeof MontagePreset>;
+
+/** An intro or outro card: text in the brand kit's colours and heading font. */
+export const TitleCard = z
+  .object({
+    text: z.string().trim().min(1).max(120),
+    durationS: z.number().min(0.5).max(10).default(2),
+  })
+  .strict();
+export type TitleCard = z.infer<typeof TitleCard>;
+
+/** The edited montage as the editor (or the CLI) hands it over for rendering or previews. */
+export const MontageEdit = z
+  .object({
+    /** In playing order. */
+    moments: z.array(Moment).min(1).max(200),
+    music: z.object({ id: HandleId }).strict().optional(),
+    audio: MontageAudioMode.default('duck'),
+    /** Snap every cut to the nearest beat of the music (needs music). */
+    snapToBeats: z.boolean().default(true),
+    /** Brand kit whose colours and heading font style the title cards. */
+    brandKitId: z.string().min(1).max(64).optional(),
+    intro: TitleCard.optional(),
+    outro: TitleCard.optional(),
+    preset: MontagePreset.default('tiktok'),
+    /** Which part of the picture a vertical or square crop keeps (0.5, 0.5 = centre). */
+    focus: z
+      .object({
+        x: z.number().min(0).max(1).default(0.5),
+        y: z.number().min(0).max(1).default(0.5),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+export type MontageEditInput = z.input<typeof MontageEdit>;
+export type MontageEdit = z.output<typeof MontageEdit>;
+
+/** Where each part of a montage lands in the output, seconds. */
+export const MontageLayout = z.object({
+  /** Start of every moment, then the end of the last, on the output. */
+  cuts: z.array(seconds),
+  durationS: seconds,
+  /** The beats cuts were snapped to (empty without music or snapping). */
+  beats: z.array(seconds),
+});
+export type MontageLayout = z.infer<typeof MontageLayout>;
+
 export const MontagePhase = z.enum(['analysing', 'beats', 'planning', 'rendering']);
 export type MontagePhase = z.infer<typeof MontagePhase>;
 
@@ -136,6 +192,35 @@ export const montageOperations = {
     doc: 'The tempo and beat grid of a music file.',
     input: z.object({ music: z.object({ id: HandleId }).strict() }).strict(),
     output: BeatGrid,
+  }),
+  'montage.render': operation({
+    doc: 'Turns the edited montage into a timeline and queues it on the render queue: into a save target (files.pickSave), or as a proxy preview without one. Follow it with render.progress / render.job; cancel with render.cancel.',
+    input: z
+      .object({ edit: MontageEdit, target: z.object({ id: HandleId }).strict().optional() })
+      .strict(),
+    output: z.object({ job: RenderJob, layout: MontageLayout }),
+  }),
+  'montage.preview': operation({
+    doc: "One frame of the montage as it will render (the render pipeline's single-frame preview at proxy size): the middle of moment `index`, or of the intro/outro card.",
+    input: z
+      .object({
+        edit: MontageEdit,
+        at: z.union([z.literal('intro'), z.literal('outro'), z.number().int().min(0).max(199)]),
+      })
+      .strict(),
+    output: z.object({ image: z.string(), t: seconds }),
+  }),
+  'montage.thumbnails': operation({
+    doc: 'Small JPEG thumbnails (data URLs) of clips at given times, for the moment strip.',
+    input: z
+      .object({
+        frames: z
+          .array(z.object({ clipId: HandleId, t: seconds }).strict())
+          .min(1)
+          .max(200),
+      })
+      .strict(),
+    output: z.object({ images: z.array(z.string().nullable()) }),
   }),
   'montage.cancel': operation({
     doc: 'Stops a running montage job (its ffmpeg processes are killed); false when none runs under that id.',

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Moment } from '../contract/montage.contract';
-import { moveMoment, removeMoment, resizeMoment, swapMoment, totalSeconds } from './moment-edits';
+import {
+  moveMoment,
+  moveMomentTo,
+  removeMoment,
+  resizeMoment,
+  swapMoment,
+  totalSeconds,
+} from './moment-edits';
 
 function m(id: string, clipId: string, startS: number, endS: number, score: number): Moment {
   return { id, clipId, startS, endS, peakS: startS, score, reasons: ['loud burst'] };
@@ -15,6 +22,12 @@ describe('moment strip edits', () => {
   it('reorders within bounds', () => {
     expect(moveMoment(draft, 0, 1).moments.map((x) => x.id)).toEqual(['b1', 'a1', 'c1']);
     expect(moveMoment(draft, 0, -1)).toBe(draft);
+  });
+
+  it('moves a dragged moment to where it was dropped', () => {
+    expect(moveMomentTo(draft, 2, 0).moments.map((x) => x.id)).toEqual(['c1', 'a1', 'b1']);
+    expect(moveMomentTo(draft, 0, 2).moments.map((x) => x.id)).toEqual(['b1', 'c1', 'a1']);
+    expect(moveMomentTo(draft, 0, 3)).toBe(draft);
   });
 
   it('removes into the alternates, best first', () => {

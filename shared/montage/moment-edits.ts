@@ -26,6 +26,17 @@ export function moveMoment(draft: MontageDraft, index: number, by: -1 | 1): Mont
   return { ...draft, moments };
 }
 
+/** Moves the moment at `from` to position `to` (drag and drop); out-of-range is a no-op. */
+export function moveMomentTo(draft: MontageDraft, from: number, to: number): MontageDraft {
+  const n = draft.moments.length;
+  if (from === to || from < 0 || from >= n || to < 0 || to >= n) return draft;
+  const moments = [...draft.moments];
+  const [moved] = moments.splice(from, 1);
+  if (!moved) return draft;
+  moments.splice(to, 0, moved);
+  return { ...draft, moments };
+}
+
 /** Removes a moment; it goes back among the alternates so it can be swapped in again. */
 export function removeMoment(draft: MontageDraft, index: number): MontageDraft {
   const removed = draft.moments[index];

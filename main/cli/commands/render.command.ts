@@ -30,7 +30,8 @@ function readTimelineFile(file: string): unknown {
   }
 }
 
-function bar(p: Pick<RenderProgress, 'percent' | 'speed' | 'etaSeconds'>): string {
+/** A one-line progress bar for terminals (carriage return, no newline). */
+export function bar(p: Pick<RenderProgress, 'percent' | 'speed' | 'etaSeconds'>): string {
   const width = 30;
   const filled = Math.round((p.percent / 100) * width);
   const eta = p.etaSeconds === null ? '' : ` ETA ${Math.ceil(p.etaSeconds)}s`;

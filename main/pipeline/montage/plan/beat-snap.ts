@@ -57,7 +57,8 @@ export function nearestBeat(
   return best;
 }
 
-function medianGap(beats: readonly number[]): number {
+/** The median spacing of a beat grid (its period, robust to a missed or extra beat). */
+export function medianGap(beats: readonly number[]): number {
   const gaps: number[] = [];
   for (let i = 1; i < beats.length; i++) gaps.push((beats[i] ?? 0) - (beats[i - 1] ?? 0));
   gaps.sort((a, b) => a - b);

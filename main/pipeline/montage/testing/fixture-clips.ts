@@ -105,3 +105,36 @@ export function variantClips(
 
 /** Where `variantClips`' VFR clip has its cut (frame 150 of the source, at 3 + 60/15 s). */
 export const VFR_CUT_S = 7;
+
+/**
+ * `seconds` of one solid colour (landscape 320×180, 30 fps) with a steady `freq` Hz tone, for
+ * finding cuts in a rendered montage by colour.
+ */
+export function solidClip(
+  dir: string,
+  name: string,
+  color: string,
+  seconds = 8,
+  freq = 3000,
+): string {
+  const file = path.join(dir, name);
+  // prettier-ignore
+  ffmpeg([
+    '-f', 'lavfi', '-i', `color=c=${color}:s=320x180:r=30:d=${String(seconds)}`,
+    '-f', 'lavfi', '-i', `sine=f=${String(freq)}:d=${String(seconds)}:r=48000,volume=0.5`,
+    ...ENCODE, '-c:a', 'aac', '-b:a', '64k', '-shortest', file,
+  ]);
+  return file;
+}
+
+/** 4 s, left half red and right half blue (320×180): which half a vertical crop keeps shows. */
+export function halvesClip(dir: string): string {
+  const file = path.join(dir, 'halves.mp4');
+  // prettier-ignore
+  ffmpeg([
+    '-f', 'lavfi', '-i', 'color=c=red:s=320x180:r=30:d=4',
+    '-f', 'lavfi', '-i', 'color=c=blue:s=160x180:r=30:d=4',
+    '-filter_complex', '[0:v][1:v]overlay=x=160:y=0[v]', '-map', '[v]', ...ENCODE, file,
+  ]);
+  return file;
+}
