@@ -2,6 +2,7 @@
  * The handler table: every contract operation mapped to a service method.
  */
 import type { Services } from '../services';
+import { createSyncHandlers } from '../sync/sync-handlers';
 import { createLibraryHandlers } from './library-handlers';
 import type { Handlers } from './router';
 
@@ -27,6 +28,7 @@ export function createHandlers(
   const { appInfo, settings, files, secrets, generation, montage, render, renderQueue } = services;
   return {
     ...createLibraryHandlers(services),
+    ...createSyncHandlers(),
     'app.info': () => appInfo.info(),
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),

@@ -5,6 +5,7 @@
  * from the schemas, never written twice.
  */
 import type { z } from 'zod';
+import { accountOperations } from './account.contract';
 import { appOperations } from './app.contract';
 import { brandKitsOperations } from './brand-kits.contract';
 import { filesOperations } from './files.contract';
@@ -16,6 +17,8 @@ import { projectsOperations } from './projects.contract';
 import { montageEvents, montageOperations } from './montage.contract';
 import { renderEvents, renderOperations } from './render.contract';
 import { settingsEvents, settingsOperations } from './settings.contract';
+import { socialOperations } from './social.contract';
+import { syncEvents, syncOperations } from './sync.contract';
 
 export const operations = {
   ...appOperations,
@@ -29,6 +32,9 @@ export const operations = {
   ...libraryOperations,
   ...montageOperations,
   ...renderOperations,
+  ...accountOperations,
+  ...socialOperations,
+  ...syncOperations,
 };
 
 export const events = {
@@ -37,6 +43,7 @@ export const events = {
   ...libraryEvents,
   ...montageEvents,
   ...renderEvents,
+  ...syncEvents,
 };
 
 export type Operations = typeof operations;
