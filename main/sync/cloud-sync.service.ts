@@ -341,6 +341,14 @@ export class CloudSync {
 
   // ---- publish ----------------------------------------------------------------------------
 
+  /** The file a publish of this project (or render job) would upload. */
+  renderedOutput(projectId: string) {
+    return findRenderedOutput(
+      { renderJobs: this.deps.renderJobs, projects: this.deps.projects },
+      projectId,
+    );
+  }
+
   /** Queues the publish of a project's last render: video + thumbnail, then POST /v1/videos. */
   async publish(input: {
     projectId: string;
@@ -354,10 +362,7 @@ export class CloudSync {
     if (!(await this.client.session())) {
       throw new AppError('UNAUTHORIZED', 'Sign in to your Reelsmith account to publish.');
     }
-    const output = findRenderedOutput(
-      { renderJobs: this.deps.renderJobs, projects: this.deps.projects },
-      input.projectId,
-    );
+    const output = this.renderedOutput(input.projectId);
     const tools = await this.deps.tools();
     const durationSeconds = await videoDuration(tools.ffprobe, output.path);
     const thumbnail = await videoThumbnail(

@@ -14,6 +14,7 @@ import { montageCommand } from './montage.command';
 import { renderCommand } from './render.command';
 import { newCommand } from './new.command';
 import { serveCommand } from './serve.command';
+import { loginCommand, publishCommand, queueCommand } from './sync.commands';
 
 export const commands: readonly Command[] = [
   newCommand,
@@ -26,4 +27,7 @@ export const commands: readonly Command[] = [
   exportCommand,
   openBundleCommand,
   montageCommand,
+  loginCommand,
+  publishCommand,
+  queueCommand,
 ];
