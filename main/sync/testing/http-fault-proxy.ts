@@ -20,6 +20,8 @@ export interface HttpFaultProxy {
   url: string;
   port: number;
   seen: SeenRequest[];
+  /** Requests the server answered with 2xx (the answer fully passed through). */
+  completed: SeenRequest[];
   rule: FaultRule;
   close(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function startHttpFaultProxy(target: string, port = 0): Promise<Htt
     url: '',
     port: 0,
     seen: [],
+    completed: [],
     rule: () => null,
     close: () => Promise.resolve(),
   };
@@ -61,6 +64,10 @@ export async function startHttpFaultProxy(target: string, port = 0): Promise<Htt
       },
       (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
+        const status = up.statusCode ?? 502;
+        up.on('end', () => {
+          if (status >= 200 && status < 300) state.completed.push(seen);
+        });
         up.pipe(res);
       },
     );
