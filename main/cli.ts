@@ -84,6 +84,7 @@ export async function main(): Promise<void> {
     stderr: process.stderr,
     env: process.env,
     isTTY: process.stdout.isTTY,
+    stdin: process.stdin,
   });
   process.exitCode = code;
 }

@@ -52,6 +52,10 @@ import { RenderService } from './pipeline/render/render.service';
 import { findResourcesDir } from './pipeline/render/resources-dir';
 import { parseTimeline } from '../shared/timeline';
 import { createStderrLogger } from './util/logger';
+import { CloudSync } from './sync/cloud-sync.service';
+import { queueAssetPublisher } from './sync/publish/asset-publisher';
+import type { SessionVault } from './sync/cloud/session-vault';
+import type { BackoffPolicy } from './sync/outbox/backoff';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -82,6 +86,8 @@ export interface ServicesConfig {
   mediaUrls?: MediaUrls;
   /** Publishes asset links through the sync queue; without one `assets.publish` says so. */
   assetPublisher?: AssetPublisher | null;
+  /** Sync overrides for tests (session store, retry timing, whether to run the embedded API). */
+  sync?: { vault?: SessionVault; backoff?: BackoffPolicy; embedded?: boolean };
 }
 
 export interface Services {
@@ -107,6 +113,8 @@ export interface Services {
   readonly renderService: RenderService;
   readonly renderQueue: RenderQueue;
   readonly render: RenderOperations;
+  /** Cloud account, feed, upload queue and publishing; `sync.start()` runs the embedded API. */
+  readonly sync: CloudSync;
   readonly router: Router;
   /** Stops timers and releases the data folder. */
   close(): Promise<void>;
@@ -210,7 +218,14 @@ export function createServices(config: ServicesConfig): Services {
       cacheDir: path.join(dataDir, 'cache', 'assets'),
       emitCoach: (event) => events.emit('assets.coach', event),
       emitProgress: (progress) => events.emit('assets.progress', progress),
-      publisher: config.assetPublisher ?? null,
+      // Through the sync queue (built below; only called once everything is wired).
+      publisher: config.assetPublisher ?? {
+        publish: (asset, signal) =>
+          queueAssetPublisher({
+            publishAsset: (input) => sync.publishAsset(input),
+            onItem: (listener) => events.on('sync.item', listener),
+          }).publish(asset, signal),
+      },
     });
     const tools = () => appInfo.locateTools();
     const hardware = new HardwareEncoderDetector();
@@ -223,8 +238,9 @@ export function createServices(config: ServicesConfig): Services {
       hardwareAllowed,
       log,
     });
+    const renderJobs = new LibraryRenderJobStore(store);
     const renderQueue = new RenderQueue(
-      new LibraryRenderJobStore(store),
+      renderJobs,
       renderService,
       {
         job: (job) => events.emit('render.job', job),
@@ -257,6 +273,27 @@ export function createServices(config: ServicesConfig): Services {
       frames: renderService,
       cacheDir: path.join(dataDir, 'cache', 'montage'),
     });
+    const sync = new CloudSync({
+      dataDir,
+      store,
+      settings,
+      secrets,
+      events,
+      log,
+      projects,
+      renderJobs,
+      files: fileRegistry,
+      tools: async () => {
+        const found = await appInfo.locateTools();
+        if (!found.ffmpeg.found) throw new AppError('FFMPEG_NOT_FOUND', found.ffmpeg.message);
+        if (!found.ffprobe.found) throw new AppError('FFMPEG_NOT_FOUND', found.ffprobe.message);
+        return { ffmpeg: found.ffmpeg.path, ffprobe: found.ffprobe.path };
+      },
+      // Only the process owning the data folder runs the embedded sync API.
+      embedded: config.sync?.embedded ?? lock !== null,
+      vault: config.sync?.vault,
+      backoff: config.sync?.backoff,
+    });
     const partial = {
       dataDir,
       log,
@@ -279,6 +316,7 @@ export function createServices(config: ServicesConfig): Services {
       renderService,
       renderQueue,
       render,
+      sync,
     };
     const router = new Router(createHandlers(partial), log);
     return {
@@ -288,6 +326,7 @@ export function createServices(config: ServicesConfig): Services {
         await legacyImport;
         await renderQueue.close();
         await generation.close();
+        await sync.close();
         partial.library.close();
         lock?.release();
       },

@@ -9,6 +9,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** True when stdout is a terminal (progress bars allowed). */
   isTTY: boolean;
+  /** Where `--password-stdin` and prompts read from (default: none). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export interface CommandContext {

@@ -2,6 +2,7 @@
  * The handler table: every contract operation mapped to a service method.
  */
 import type { Services } from '../services';
+import { createSyncHandlers } from '../sync/sync-handlers';
 import { createLibraryHandlers } from './library-handlers';
 import type { Handlers } from './router';
 
@@ -24,12 +25,14 @@ export function createHandlers(
     | 'montageRender'
     | 'render'
     | 'renderQueue'
+    | 'sync'
   >,
 ): Handlers {
   const { appInfo, settings, files, secrets, generation, montage, montageRender } = services;
   const { assets, render, renderQueue } = services;
   return {
     ...createLibraryHandlers(services),
+    ...createSyncHandlers(services.sync),
     'app.info': () => appInfo.info(),
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),

@@ -5,6 +5,7 @@
  * from the schemas, never written twice.
  */
 import type { z } from 'zod';
+import { accountOperations } from './account.contract';
 import { appOperations } from './app.contract';
 import { assetsEvents, assetsOperations } from './assets.contract';
 import { brandKitsOperations } from './brand-kits.contract';
@@ -17,6 +18,8 @@ import { projectsOperations } from './projects.contract';
 import { montageEvents, montageOperations } from './montage.contract';
 import { renderEvents, renderOperations } from './render.contract';
 import { settingsEvents, settingsOperations } from './settings.contract';
+import { socialOperations } from './social.contract';
+import { syncEvents, syncOperations } from './sync.contract';
 
 export const operations = {
   ...appOperations,
@@ -30,6 +33,9 @@ export const operations = {
   ...libraryOperations,
   ...montageOperations,
   ...renderOperations,
+  ...accountOperations,
+  ...socialOperations,
+  ...syncOperations,
   ...assetsOperations,
 };
 
@@ -39,6 +45,7 @@ export const events = {
   ...libraryEvents,
   ...montageEvents,
   ...renderEvents,
+  ...syncEvents,
   ...assetsEvents,
 };
 

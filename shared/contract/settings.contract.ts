@@ -47,6 +47,17 @@ const settingsShape = {
   defaultDurationSec: z.number().int().min(10).max(180),
   /** Requests in flight at once per provider (images are generated in parallel up to this). */
   providerConcurrency: z.number().int().min(1).max(8),
+  /** Base URL of the hosted sync API; null = the sync API this studio runs itself on 127.0.0.1. */
+  cloudUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable(),
+  /** Port of the embedded sync API; chosen once and kept so stored URLs survive a restart. */
+  syncPort: z.number().int().min(1024).max(65535).nullable(),
+  /** Upload parts sent at once per item. */
+  uploadParallelParts: z.number().int().min(1).max(8),
+  /** Upload bandwidth limit over the whole queue, in KiB/s; 0 = unlimited. */
+  uploadLimitKiBps: z.number().int().min(0).max(10_000_000),
 };
 
 export const Settings = z.object(settingsShape);
@@ -74,6 +85,10 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultStyle: 'upbeat and informative',
   defaultDurationSec: 45,
   providerConcurrency: 2,
+  cloudUrl: null,
+  syncPort: null,
+  uploadParallelParts: 3,
+  uploadLimitKiBps: 0,
 };
 
 export const settingsOperations = {

@@ -9,7 +9,11 @@ export interface CliRun {
 }
 
 /** `env` is added to a minimal environment holding only PATH (and FFMPEG_BIN when set). */
-export async function runCliCaptured(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export async function runCliCaptured(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+  input?: string,
+): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -18,6 +22,14 @@ export async function runCliCaptured(argv: string[], env: NodeJS.ProcessEnv = {}
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const base: NodeJS.ProcessEnv = { PATH: process.env.PATH };
   if (process.env.FFMPEG_BIN) base.FFMPEG_BIN = process.env.FFMPEG_BIN;
-  const code = await runCli(argv, { stdout, stderr, env: { ...base, ...env }, isTTY: false });
+  const stdin = new PassThrough();
+  stdin.end(input ?? '');
+  const code = await runCli(argv, {
+    stdout,
+    stderr,
+    env: { ...base, ...env },
+    isTTY: false,
+    stdin,
+  });
   return { code, out, err };
 }

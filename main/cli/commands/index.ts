@@ -15,6 +15,7 @@ import { montageCommand } from './montage.command';
 import { renderCommand } from './render.command';
 import { newCommand } from './new.command';
 import { serveCommand } from './serve.command';
+import { loginCommand, publishCommand, queueCommand } from './sync.commands';
 
 export const commands: readonly Command[] = [
   newCommand,
@@ -28,4 +29,7 @@ export const commands: readonly Command[] = [
   openBundleCommand,
   montageCommand,
   assetCommand,
+  loginCommand,
+  publishCommand,
+  queueCommand,
 ];

@@ -7,7 +7,12 @@ import type { JobTable } from './tables/job.table';
 import type { LayerTable } from './tables/layer.table';
 import type { MediaTable } from './tables/media.table';
 import type { MigrationTable } from './tables/migration.table';
-import type { OutboxTable } from './tables/outbox.table';
+import type {
+  OutboxPartTable,
+  OutboxTable,
+  OutboxUploadTable,
+  PublishedVideoTable,
+} from './tables/outbox.table';
 import type { ProjectTable } from './tables/project.table';
 import type { SegmentMediaVersionTable } from './tables/segment-media-version.table';
 import type { SegmentMediaTable, SegmentTable } from './tables/segment.table';
@@ -25,6 +30,9 @@ export interface Database {
   assets: AssetTable;
   jobs: JobTable;
   outbox: OutboxTable;
+  outbox_uploads: OutboxUploadTable;
+  outbox_parts: OutboxPartTable;
+  published_videos: PublishedVideoTable;
   settings: SettingTable;
   schema_migrations: MigrationTable;
 }

@@ -9,6 +9,7 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_settings';
 import * as m0003 from './0003_media_versions';
 import * as m0004 from './0004_brand_kit_lineage';
+import * as m0005 from './0005_outbox_uploads';
 import * as m0006 from './0006_brand_kit_extensions';
 
 export interface Migration {
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0002_settings', up: m0002.up },
   { id: '0003_media_versions', up: m0003.up },
   { id: '0004_brand_kit_lineage', up: m0004.up },
+  { id: '0005_outbox_uploads', up: m0005.up },
   { id: '0006_brand_kit_extensions', up: m0006.up },
 ];

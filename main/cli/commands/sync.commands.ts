@@ -1,0 +1,163 @@
+/**
+ * `reelsmith login`, `reelsmith publish` and `reelsmith queue`: the cloud account and the upload
+ * queue from a terminal or a script. Without a cloud URL, the command runs the embedded sync API
+ * itself for its duration (it owns the data folder while it runs).
+ */
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import type { QueueItem } from '../../../shared/contract/sync.contract';
+import { createServices } from '../../services';
+import { UsageError } from '../args';
+import type { CliIo, Command } from '../command';
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stream)
+    text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+  return text;
+}
+
+/** Asks on the terminal; the answer is not echoed when `hidden`. */
+async function prompt(io: CliIo, question: string, hidden: boolean): Promise<string> {
+  if (!io.stdin) throw new UsageError('No terminal to ask on.');
+  const rl = readline.createInterface({ input: io.stdin, output: io.stderr, terminal: true });
+  const output = io.stderr as NodeJS.WritableStream & { write(text: string): boolean };
+  try {
+    return await new Promise<string>((resolve) => {
+      if (hidden) {
+        const rlWithOutput = rl as unknown as { _writeToOutput: (text: string) => void };
+        rlWithOutput._writeToOutput = (text: string) => {
+          if (text.includes(question)) output.write(text);
+        };
+      }
+      rl.question(question, (answer) => resolve(answer));
+    });
+  } finally {
+    if (hidden) output.write('\n');
+    rl.close();
+  }
+}
+
+export const loginCommand: Command = {
+  name: 'login',
+  summary: 'Sign in to your Reelsmith account (the session is kept in the OS keychain)',
+  usage:
+    'reelsmith login --email E --password-stdin   (asks on a terminal when the flags are absent)',
+  async run({ args, globals, io, dataDir }) {
+    const { values } = parseArgs({
+      args,
+      options: { email: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+      strict: true,
+    });
+    const interactive = io.isTTY && io.stdin !== undefined;
+    const email = values.email ?? (interactive ? await prompt(io, 'Email: ', false) : undefined);
+    if (!email) throw new UsageError('Give --email (or run on a terminal to be asked).');
+    let password: string | undefined;
+    if (values['password-stdin']) {
+      if (!io.stdin) throw new UsageError('--password-stdin: nothing to read from.');
+      password = (await readAll(io.stdin)).replace(/\r?\n$/, '');
+    } else if (interactive) {
+      password = await prompt(io, 'Password: ', true);
+    }
+    if (!password)
+      throw new UsageError('Give --password-stdin (or run on a terminal to be asked).');
+    const services = createServices({ dataDir, shell: 'cli', env: io.env });
+    try {
+      const session = await services.sync.login(email.trim(), password);
+      io.stdout.write(
+        globals.json
+          ? `${JSON.stringify(session)}\n`
+          : `Signed in as ${session.user?.username ?? email} at ${session.serverUrl}\n`,
+      );
+      return 0;
+    } finally {
+      await services.close();
+    }
+  },
+};
+
+function bar(done: number, total: number, rate: number, eta: number | null): string {
+  const width = 30;
+  const filled = total > 0 ? Math.round((done / total) * width) : 0;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${mb(done)}/${mb(total)} MB  ${mb(rate)} MB/s  ETA ${eta ?? '?'} s `;
+}
+
+export const publishCommand: Command = {
+  name: 'publish',
+  summary: 'Publish a project’s last render to the feed and print its share URL',
+  usage: 'reelsmith publish <project id | render job id> [--title T] [--unlisted] [--json]',
+  async run({ args, globals, io, dataDir }) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { title: { type: 'string' }, unlisted: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const [projectId] = positionals;
+    if (!projectId || positionals.length > 1) throw new UsageError('Name one project to publish.');
+    const services = createServices({ dataDir, shell: 'cli', env: io.env });
+    try {
+      const output = services.sync.renderedOutput(projectId);
+      const stop = services.events.on('sync.progress', (p) => {
+        if (io.isTTY && !globals.json)
+          io.stderr.write(bar(p.bytesDone, p.bytesTotal, p.rateBytesPerSecond, p.etaSeconds));
+      });
+      const queued = await services.sync.publish({
+        projectId,
+        title: (values.title ?? output.title).slice(0, 120) || 'Untitled',
+        visibility: values.unlisted ? 'unlisted' : 'public',
+      });
+      let done: QueueItem;
+      try {
+        done = await services.sync.queue.waitFor(queued.id);
+      } finally {
+        stop();
+        if (io.isTTY && !globals.json) io.stderr.write('\n');
+      }
+      io.stdout.write(
+        globals.json
+          ? `${JSON.stringify({ id: done.id, videoId: done.result?.videoId, shareUrl: done.result?.shareUrl })}\n`
+          : `Published: ${done.result?.shareUrl ?? ''}\n`,
+      );
+      return 0;
+    } finally {
+      await services.close();
+    }
+  },
+};
+
+export const queueCommand: Command = {
+  name: 'queue',
+  summary: 'List the upload queue (publishes and uploads, their state and progress)',
+  usage: 'reelsmith queue [--json]',
+  async run({ args, globals, io, dataDir }) {
+    parseArgs({ args, options: {}, strict: true });
+    const services = createServices({
+      dataDir,
+      shell: 'cli',
+      env: io.env,
+      sync: { embedded: false },
+    });
+    try {
+      const status = services.sync.queue.list();
+      if (globals.json) {
+        io.stdout.write(`${JSON.stringify(status)}\n`);
+        return 0;
+      }
+      if (status.items.length === 0) io.stdout.write('The upload queue is empty.\n');
+      for (const item of status.items) {
+        const pct = item.bytesTotal > 0 ? Math.floor((item.bytesDone / item.bytesTotal) * 100) : 0;
+        const extra = item.failure
+          ? `  ${item.failure.permanent ? 'failed' : 'retrying'}: ${item.failure.message}`
+          : (item.result?.shareUrl ?? '');
+        io.stdout.write(
+          `${item.id.padStart(4)}  ${item.state.padEnd(10)} ${String(pct).padStart(3)}%  ${item.title}  ${extra}\n`,
+        );
+      }
+      return 0;
+    } finally {
+      await services.close();
+    }
+  },
+};
