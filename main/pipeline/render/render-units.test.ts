@@ -6,6 +6,7 @@ import { exportCaptions } from './captions/caption-export';
 import { groupCaptionLines } from './captions/caption-lines';
 import { fontRuns } from './captions/script-fonts';
 import { assColor, assTime } from './captions/ass-format';
+import { buildAssDocument } from './captions/ass-document';
 import { filterValue } from './filter-escape';
 import { ProgressParser, type RenderProgress } from './progress-parser';
 import { compileRender } from './render-compiler';
@@ -148,6 +149,32 @@ describe('captions', () => {
       { text: '日本 ', family: 'Noto Sans JP' },
       { text: '🎉', family: 'Noto Emoji' },
     ]);
+  });
+
+  it('writes one event per spoken word in karaoke and pop modes, one per line otherwise', () => {
+    const ass = (highlight: string) => {
+      const timeline = parseTimeline({
+        version: 1,
+        clips: [still],
+        captions: { words: words.slice(0, 2), style: { highlight } },
+      });
+      const doc = buildAssDocument({
+        width: 1080,
+        height: 1920,
+        captions: timeline.captions,
+        overlays: [],
+      });
+      return (doc ?? '').split('\n').filter((l) => l.startsWith('Dialogue:'));
+    };
+    const none = ass('none');
+    const karaoke = ass('karaoke');
+    const pop = ass('pop');
+    expect(none).toHaveLength(1);
+    expect(karaoke).toHaveLength(2);
+    expect(karaoke[0]).toMatch(/\{\\1c&H[0-9A-F]+&\}One/);
+    expect(pop).toHaveLength(2);
+    // pop: the spoken word starts small and grows past full size
+    expect(pop[1]).toContain('\\fscx85\\fscy85\\t(0,90,\\fscx118\\fscy118)}two.');
   });
 
   it('encodes ASS times and colours', () => {
