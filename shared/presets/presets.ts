@@ -82,10 +82,12 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
   },
   proxy: {
     id: 'proxy',
-    label: 'Proxy preview (540×960, fast)',
+    label: 'Proxy preview (540×960, 15 fps, fast)',
     width: 540,
     height: 960,
-    fps: 30,
+    // Half the frames of a real render: a preview is for timing and framing, and every
+    // per-frame cost (motion, captions, encoding) halves with it.
+    fps: 15,
     speed: 'ultrafast',
     crf: 30,
     maxrateKbps: 2_500,

@@ -71,7 +71,12 @@ export function compileRender(input: CompileInput): CompiledRender {
   const out = resolveOutput(timeline, input.preset);
   const encoder = input.frameAt === undefined ? (input.encoder ?? 'libx264') : 'libx264';
   const total = timelineDuration(timeline);
-  const frame = { width: out.width, height: out.height, fps: out.fps };
+  const frame = {
+    width: out.width,
+    height: out.height,
+    fps: out.fps,
+    draft: out.preset.id === 'proxy',
+  };
   const inputs = new Inputs();
   const graph: string[] = [];
   const clipAudio = new Map<number, number>();

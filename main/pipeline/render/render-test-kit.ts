@@ -221,3 +221,67 @@ export function loudness(file: string): { integrated: number; truePeak: number }
   const truePeak = Number(/Peak:\s*(-?[\d.]+) dBFS/.exec(summary)?.[1]);
   return { integrated, truePeak };
 }
+
+/** A still of two colours: left|right halves, or top/bottom halves when `vertical`. */
+export function halves(
+  dir: string,
+  name: string,
+  colors: [string, string],
+  w: number,
+  h: number,
+  vertical = false,
+): string {
+  const file = path.join(dir, name);
+  const size = vertical ? `${w}x${h / 2}` : `${w / 2}x${h}`;
+  const stack = vertical ? 'vstack' : 'hstack';
+  ff([
+    '-f',
+    'lavfi',
+    '-i',
+    `color=c=${colors[0]}:s=${size}[a];color=c=${colors[1]}:s=${size}[b];[a][b]${stack}`,
+    '-frames:v',
+    '1',
+    file,
+  ]);
+  return file;
+}
+
+/** A still of `bg` with a centred `fg` square `side` pixels wide. */
+export function boxed(
+  dir: string,
+  name: string,
+  colors: [string, string],
+  w: number,
+  h: number,
+  side: number,
+): string {
+  const file = path.join(dir, name);
+  const box = `drawbox=x=${(w - side) / 2}:y=${(h - side) / 2}:w=${side}:h=${side}:c=${colors[1]}:t=fill`;
+  ff(['-f', 'lavfi', '-i', `color=c=${colors[0]}:s=${w}x${h},${box}`, '-frames:v', '1', file]);
+  return file;
+}
+
+/** Length of the run of pixels matching `test` along row `y` (count over the whole row). */
+export function rowCount(
+  frame: Buffer,
+  width: number,
+  y: number,
+  test: (rgb: [number, number, number]) => boolean,
+): number {
+  let n = 0;
+  for (let x = 0; x < width; x++) if (test(pixel(frame, width, x, y))) n++;
+  return n;
+}
+
+/** Length of the run of pixels matching `test` along column `x`. */
+export function columnCount(
+  frame: Buffer,
+  width: number,
+  height: number,
+  x: number,
+  test: (rgb: [number, number, number]) => boolean,
+): number {
+  let n = 0;
+  for (let y = 0; y < height; y++) if (test(pixel(frame, width, x, y))) n++;
+  return n;
+}

@@ -6,10 +6,12 @@ import { exportCaptions } from './captions/caption-export';
 import { groupCaptionLines } from './captions/caption-lines';
 import { fontRuns } from './captions/script-fonts';
 import { assColor, assTime } from './captions/ass-format';
+import { buildAssDocument } from './captions/ass-document';
 import { filterValue } from './filter-escape';
 import { ProgressParser, type RenderProgress } from './progress-parser';
 import { compileRender } from './render-compiler';
 import { resolveOutput } from './output-settings';
+import { placeFrames, transitionStatements } from './video-graph';
 
 const still = { type: 'image', media: { path: '/m/a.png' }, duration: 2 } as const;
 const media = new Map([['clips.0.media', { path: '/m/a.png', hasVideo: true, hasAudio: false }]]);
@@ -54,6 +56,52 @@ describe('compiler', () => {
     });
     const timeline = parseTimeline({ version: 1, clips: [clip('fade'), clip(), clip('fade')] });
     expect(timelineDuration(timeline)).toBeCloseTo(5.5, 9); // 6 − 0.5 (last clip's transition ignored)
+  });
+
+  it('sends only the overlapping frames through xfade and concatenates the rest in yuv420p', () => {
+    const fade = { type: 'fade', duration: 0.5 } as const;
+    const timeline = parseTimeline({
+      version: 1,
+      clips: [
+        { ...still, transition: fade },
+        { ...still, transition: { type: 'wipeleft', duration: 0.5 } },
+        { ...still, transition: { type: 'cut' } },
+        still,
+      ],
+    });
+    expect(placeFrames(timeline.clips, 30)).toEqual([
+      { frames: 60, overlapIn: 0, overlapOut: 15 },
+      { frames: 60, overlapIn: 15, overlapOut: 15 },
+      { frames: 60, overlapIn: 15, overlapOut: 0 },
+      { frames: 60, overlapIn: 0, overlapOut: 0 },
+    ]);
+    const graph = transitionStatements(timeline.clips, 30, 'joined').join(';');
+    expect(graph.match(/xfade=/g)).toHaveLength(2);
+    expect(graph).toContain('[t0][h1]xfade=transition=fade:duration=0.5:offset=0,format=yuv420p');
+    expect(graph).toContain('[t1][h2]xfade=transition=wipeleft');
+    expect(graph).toContain('[m0][x0][m1][x1][m2][v3]concat=n=6');
+    // Clip 1: 15 frames shared with clip 0, 30 of its own, 15 shared with clip 2.
+    expect(graph).toContain('[m0s]trim=start_frame=0:end_frame=45');
+    expect(graph).toContain('[t0s]trim=start_frame=45:end_frame=60');
+    expect(graph).toContain('[h1s]trim=start_frame=0:end_frame=15');
+    expect(graph).toContain('[m1s]trim=start_frame=15:end_frame=45');
+    expect(graph).toContain('[t1s]trim=start_frame=45:end_frame=60');
+  });
+
+  it('joins clips whose two transitions overlap with the plain xfade chain', () => {
+    const fade = { type: 'fade', duration: 0.6 } as const;
+    const timeline = parseTimeline({
+      version: 1,
+      clips: [
+        { ...still, duration: 1, transition: fade },
+        { ...still, duration: 1, transition: fade },
+        { ...still, duration: 1 },
+      ],
+    });
+    const graph = transitionStatements(timeline.clips, 30, 'joined').join(';');
+    expect(graph).toContain('[v0][v1]xfade=transition=fade:duration=0.6:offset=0.4[x1]');
+    expect(graph).toContain('[x1][v2]xfade=transition=fade:duration=0.6:offset=0.8[joined444]');
+    expect(graph).toContain('[joined444]format=yuv420p[joined]');
   });
 
   it('has every preset id with even sizes', () => {
@@ -101,6 +149,32 @@ describe('captions', () => {
       { text: '日本 ', family: 'Noto Sans JP' },
       { text: '🎉', family: 'Noto Emoji' },
     ]);
+  });
+
+  it('writes one event per spoken word in karaoke and pop modes, one per line otherwise', () => {
+    const ass = (highlight: string) => {
+      const timeline = parseTimeline({
+        version: 1,
+        clips: [still],
+        captions: { words: words.slice(0, 2), style: { highlight } },
+      });
+      const doc = buildAssDocument({
+        width: 1080,
+        height: 1920,
+        captions: timeline.captions,
+        overlays: [],
+      });
+      return (doc ?? '').split('\n').filter((l) => l.startsWith('Dialogue:'));
+    };
+    const none = ass('none');
+    const karaoke = ass('karaoke');
+    const pop = ass('pop');
+    expect(none).toHaveLength(1);
+    expect(karaoke).toHaveLength(2);
+    expect(karaoke[0]).toMatch(/\{\\1c&H[0-9A-F]+&\}One/);
+    expect(pop).toHaveLength(2);
+    // pop: the spoken word starts small and grows past full size
+    expect(pop[1]).toContain('\\fscx85\\fscy85\\t(0,90,\\fscx118\\fscy118)}two.');
   });
 
   it('encodes ASS times and colours', () => {

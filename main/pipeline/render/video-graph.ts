@@ -3,7 +3,8 @@
  * between them, logo overlays, then captions and titles through libass.
  *
  * Stills are fitted and converted to yuv420p once, on their single decoded frame, and only then
- * repeated or zoomed: the per-frame work is one zoompan scale (or nothing) at output size.
+ * repeated and moved: the per-frame work is one scale at about output size for a zoom, and
+ * nothing for a pan or a still picture (a crop only moves the plane pointers).
  */
 import type { Clip, Overlay } from '../../../shared/timeline';
 import { placeClips } from '../../../shared/timeline';
@@ -13,6 +14,8 @@ export interface FrameSpec {
   width: number;
   height: number;
   fps: number;
+  /** Draft quality (proxy previews): cheaper scaling for motion. */
+  draft?: boolean;
 }
 
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
@@ -57,29 +60,54 @@ export function fitStatements(
   }
 }
 
-/** zoompan expressions for a motion over `frames` frames, on a canvas zoomed by `1 + strength`. */
-function motionExpressions(clip: Clip, frames: number): { z: string; x: string; y: string } {
-  const m = num(1 + clip.motion.strength);
-  const p = frames > 1 ? `(on/${frames - 1})` : '0';
+/**
+ * The motion of a clip as filters on its fitted canvas (`cw`×`ch`, the output zoomed by
+ * `1 + strength`), producing exactly the output size on every frame.
+ *
+ * Zooms scale the whole canvas to a size that grows (or shrinks) with the frame number and crop
+ * the output out of it around the focus point; pans only move a crop. Unlike zoompan (which
+ * truncates its crop window and the chroma offsets to whole source pixels, so the picture
+ * wobbles), every frame is within half a pixel of the exact zoom, which also makes the result
+ * much cheaper for x264 to encode: it predicts a smooth zoom well and a wobbling one badly.
+ */
+export function motionFilters(
+  clip: Pick<Clip, 'motion' | 'focus'>,
+  frames: number,
+  canvas: { width: number; height: number },
+  out: { width: number; height: number; draft?: boolean },
+): string[] {
+  const { width: w, height: h } = out;
+  const { width: cw, height: ch } = canvas;
+  const m = 1 + clip.motion.strength;
+  const p = frames > 1 ? `n/${frames - 1}` : '0';
   const fx = num(clip.focus.x);
   const fy = num(clip.focus.y);
-  const cx = `(iw-iw/zoom)*${fx}`;
-  const cy = `(ih-ih/zoom)*${fy}`;
+  const crop = (x: string, y: string) => `crop=${w}:${h}:x='${x}':y='${y}':exact=1`;
   switch (clip.motion.type) {
-    case 'zoom-in':
-      return { z: `1+(${m}-1)*${p}`, x: cx, y: cy };
-    case 'zoom-out':
-      return { z: `${m}-(${m}-1)*${p}`, x: cx, y: cy };
-    case 'pan-left':
-      return { z: m, x: `(iw-iw/zoom)*(1-${p})`, y: cy };
-    case 'pan-right':
-      return { z: m, x: `(iw-iw/zoom)*${p}`, y: cy };
-    case 'pan-up':
-      return { z: m, x: cx, y: `(ih-ih/zoom)*(1-${p})` };
-    case 'pan-down':
-      return { z: m, x: cx, y: `(ih-ih/zoom)*${p}` };
     case 'none':
-      return { z: '1', x: '0', y: '0' };
+      return [];
+    case 'zoom-in':
+    case 'zoom-out': {
+      // The canvas scaled by k = zoom / (1 + strength): 1/m … 1 as the zoom goes 1 … m.
+      const k =
+        clip.motion.type === 'zoom-in'
+          ? `(${num(1 / m)}+${num(1 - 1 / m)}*${p})`
+          : `(1-${num(1 - 1 / m)}*${p})`;
+      const sw = `max(${w},round(${cw}*${k}))`;
+      const sh = `max(${h},round(${ch}*${k}))`;
+      return [
+        `scale=w='${sw}':h='${sh}':eval=frame:flags=${out.draft === true ? 'fast_bilinear' : 'bicubic'}`,
+        crop(`round((${sw}-${w})*${fx})`, `round((${sh}-${h})*${fy})`),
+      ];
+    }
+    case 'pan-left':
+      return [crop(`round(${cw - w}*(1-${p}))`, `round(${ch - h}*${fy})`)];
+    case 'pan-right':
+      return [crop(`round(${cw - w}*${p})`, `round(${ch - h}*${fy})`)];
+    case 'pan-up':
+      return [crop(`round(${cw - w}*${fx})`, `round(${ch - h}*(1-${p}))`)];
+    case 'pan-down':
+      return [crop(`round(${cw - w}*${fx})`, `round(${ch - h}*${p})`)];
   }
 }
 
@@ -104,48 +132,152 @@ export function clipStatements(
       : `[${inputIndex}:v]null[${tag}in]`;
   statements.push(source);
   statements.push(...fitStatements(clip, `${tag}in`, `${tag}fit`, cw, ch, tag));
-  const e = motionExpressions(clip, frames);
-  const zoompan = `zoompan=z='${e.z}':x='${e.x}':y='${e.y}':d=${clip.type === 'image' ? frames : 1}:s=${w}x${h}:fps=${num(fps)}`;
-  if (clip.type === 'image') {
-    const timing = moving
-      ? `${zoompan},setsar=1`
-      : `loop=loop=${frames - 1}:size=1:start=0,setpts=N/(${num(fps)}*TB),fps=${num(fps)}`;
-    statements.push(`[${tag}fit]format=yuv420p,${timing}[v${index}]`);
-  } else {
-    statements.push(
-      `[${tag}fit]format=yuv420p${moving ? `,${zoompan},setsar=1` : ''},tpad=stop_mode=clone:stop_duration=${num(clip.duration)},trim=end_frame=${frames},setpts=N/(${num(fps)}*TB)[v${index}]`,
-    );
-  }
+  const motion = moving
+    ? motionFilters(
+        clip,
+        frames,
+        { width: cw, height: ch },
+        { width: w, height: h, draft: out.draft },
+      )
+    : [];
+  // Say yuv420p again after a zoom, or format negotiation may make its scale convert every frame.
+  const pin = motion.length > 0 ? ['format=yuv420p'] : [];
+  const timing =
+    clip.type === 'image'
+      ? // A still is decoded, fitted and converted once; its frames are references to that one.
+        // (microsecond timestamps first: N/fps in the image's 1/25 time base would round.)
+        [
+          `loop=loop=${frames - 1}:size=1:start=0`,
+          'settb=AVTB',
+          `setpts=N/(${num(fps)}*TB)`,
+          `fps=${num(fps)}`,
+        ]
+      : [
+          `tpad=stop_mode=clone:stop_duration=${num(clip.duration)}`,
+          `trim=end_frame=${frames}`,
+          `setpts=N/(${num(fps)}*TB)`,
+        ];
+  statements.push(
+    `[${tag}fit]${['format=yuv420p', ...timing, ...motion, ...pin, 'setsar=1'].join(',')}[v${index}]`,
+  );
   return statements;
 }
 
-/** Joins `[v0]…[vN]` with cuts (concat) and xfade transitions into `[<output>]`. */
+/** Where clip `k` sits in output frames, and how many frames it shares with its neighbours. */
+interface FramePlacement {
+  frames: number;
+  /** Frames shared with the previous clip (its transition into this one). */
+  overlapIn: number;
+  /** Frames shared with the next clip (0 for a cut and for the last clip). */
+  overlapOut: number;
+}
+
+/**
+ * Clips in whole output frames: a transition starts on the frame boundary nearest to where the
+ * timeline math puts the next clip, so the total is the frame count the math says.
+ */
+export function placeFrames(clips: readonly Clip[], fps: number): FramePlacement[] {
+  const seconds = placeClips(clips);
+  const placements: FramePlacement[] = [];
+  let end = 0;
+  clips.forEach((clip, k) => {
+    const frames = frameCount(clip.duration, fps);
+    const previous = k > 0 ? clips[k - 1] : undefined;
+    let start = end;
+    if (previous && previous.transition.type !== 'cut') {
+      start = Math.min(end, Math.round((seconds[k]?.start ?? 0) * fps));
+    }
+    const prior = placements[k - 1];
+    if (prior) prior.overlapOut = end - start;
+    placements.push({ frames, overlapIn: end - start, overlapOut: 0 });
+    end = start + frames;
+  });
+  return placements;
+}
+
+/**
+ * Joins `[v0]…[vN]` with cuts and xfade transitions into `[<output>]`.
+ *
+ * xfade only works in 4:4:4 and RGB formats, so a chain of xfades would convert every frame of
+ * the video to yuv444p and back. Instead each clip is split (frame references, no copies) into
+ * the part it shares with the previous clip, its own middle, and the part it shares with the
+ * next; only the shared parts go through xfade, and all the pieces are concatenated in
+ * yuv420p. When a clip is so short that its two transitions overlap, the plain chain is used.
+ */
 export function transitionStatements(
   clips: readonly Clip[],
   fps: number,
   output: string,
 ): string[] {
-  const placements = placeClips(clips);
   if (clips.length === 1) return [`[v0]null[${output}]`];
+  const placements = placeFrames(clips, fps);
+  const overlapping = placements.some((p) => p.overlapIn + p.overlapOut > p.frames);
+  if (overlapping) return chainedTransitions(clips, placements, fps, output);
+
+  const statements: string[] = [];
+  const segments: string[] = [];
+  const range = (a: number, b: number) =>
+    `trim=start_frame=${a}:end_frame=${b},setpts=PTS-STARTPTS`;
+  placements.forEach((p, k) => {
+    const pieces: { label: string; filter: string }[] = [];
+    const middle = p.frames - p.overlapIn - p.overlapOut;
+    if (p.overlapIn > 0) pieces.push({ label: `h${k}`, filter: range(0, p.overlapIn) });
+    if (middle > 0) {
+      pieces.push({ label: `m${k}`, filter: range(p.overlapIn, p.overlapIn + middle) });
+    }
+    if (p.overlapOut > 0) {
+      pieces.push({ label: `t${k}`, filter: range(p.frames - p.overlapOut, p.frames) });
+    }
+    if (pieces.length === 1 && p.overlapIn === 0 && p.overlapOut === 0) {
+      segments.push(`v${k}`);
+    } else {
+      statements.push(
+        `[v${k}]split=${pieces.length}${pieces.map((x) => `[${x.label}s]`).join('')}`,
+      );
+      pieces.forEach((x) => statements.push(`[${x.label}s]${x.filter}[${x.label}]`));
+      if (middle > 0) segments.push(`m${k}`);
+    }
+    if (p.overlapOut > 0) {
+      const type = clips[k]?.transition.type ?? 'fade';
+      statements.push(
+        `[t${k}][h${k + 1}]xfade=transition=${type}:duration=${num(p.overlapOut / fps)}:offset=0,format=yuv420p[x${k}]`,
+      );
+      segments.push(`x${k}`);
+    }
+  });
+  statements.push(
+    `${segments.map((x) => `[${x}]`).join('')}concat=n=${segments.length}:v=1:a=0,setpts=N/(${num(fps)}*TB)[${output}]`,
+  );
+  return statements;
+}
+
+/** Each clip joined to everything before it (xfade over the whole video so far). */
+function chainedTransitions(
+  clips: readonly Clip[],
+  placements: readonly FramePlacement[],
+  fps: number,
+  output: string,
+): string[] {
   const statements: string[] = [];
   let acc = 'v0';
+  let end = placements[0]?.frames ?? 0;
   clips.forEach((clip, k) => {
-    if (k === 0) return;
     const previous = clips[k - 1];
     const placement = placements[k];
-    if (!previous || !placement) return;
-    const label = k === clips.length - 1 ? output : `x${k}`;
-    if (previous.transition.type === 'cut') {
+    if (k === 0 || !previous || !placement) return;
+    const label = k === clips.length - 1 ? `${output}444` : `x${k}`;
+    const start = end - placement.overlapIn;
+    if (placement.overlapIn === 0) {
       statements.push(`[${acc}][v${k}]concat=n=2:v=1:a=0[${label}]`);
     } else {
-      // Offsets on exact frame boundaries so the total is the frame count the math says.
-      const offset = Math.round(placement.start * fps) / fps;
       statements.push(
-        `[${acc}][v${k}]xfade=transition=${previous.transition.type}:duration=${num(previous.transition.duration)}:offset=${num(offset)}[${label}]`,
+        `[${acc}][v${k}]xfade=transition=${previous.transition.type}:duration=${num(placement.overlapIn / fps)}:offset=${num(start / fps)}[${label}]`,
       );
     }
+    end = start + placement.frames;
     acc = label;
   });
+  statements.push(`[${acc}]format=yuv420p[${output}]`);
   return statements;
 }
 
