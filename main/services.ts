@@ -15,11 +15,9 @@ import { KeytarSecretStore, loadKeytar } from './secrets/keytar-secret.store';
 import type { SecretStore } from './secrets/secret-store';
 import { SecretsService } from './secrets/secrets.service';
 import { GenerationJobService } from './pipeline/generate/job/generation-job.service';
-import {
-  JsonGenerationRepository,
-  type GenerationRepository,
-} from './pipeline/generate/job/generation.repository';
-import { FileMediaStore, type MediaStore } from './pipeline/generate/job/media.store';
+import { LibraryGenerationRepository } from './pipeline/generate/job/generation.repository';
+import { LibraryMediaStore } from './pipeline/generate/job/media.store';
+import { importLegacyGeneration } from './pipeline/generate/job/legacy-import';
 import type { OpenAiConfig } from './pipeline/generate/openai/openai-client';
 import { createProviderFactory } from './pipeline/generate/provider-factory';
 import { ContentStore } from './media/content-store';
@@ -38,12 +36,13 @@ import { Router, type Logger } from './rpc/router';
 import { SettingsService } from './settings/settings.service';
 import { LIBRARY_FILE_NAME, openLibrary, type Library } from './store/db/open-library';
 import { ProjectsService } from './store/projects/projects.service';
+import { setProjectStatus } from './store/projects/project-status';
 import { LongOperations } from './util/long-operations';
 import { AppInfoService } from './system/app-info.service';
 import { HardwareEncoderDetector } from './pipeline/render/hardware-encoders';
 import { PathMediaResolver, type MediaResolver } from './pipeline/render/media-resolver';
 import { RenderOperations } from './pipeline/render/render-operations.service';
-import { JsonRenderJobStore, type RenderJobStore } from './pipeline/render/render-job-store';
+import { LibraryRenderJobStore } from './pipeline/render/render-job-store';
 import { RenderQueue } from './pipeline/render/render-queue.service';
 import { RenderService } from './pipeline/render/render.service';
 import { findResourcesDir } from './pipeline/render/resources-dir';
@@ -66,16 +65,14 @@ export interface ServicesConfig {
   resourcesDir?: string;
   /** How many renders run at once (default 1). */
   renderConcurrency?: number;
-  /** Render jobs store; default a JSON file in the data folder (until the library's jobs table). */
-  renderJobs?: RenderJobStore;
   /** Media lookup; default: paths only (until the library's media repository). */
   media?: MediaResolver;
   /** The secure secret store; default: the OS keychain through keytar (null = none). */
   secretStore?: SecretStore | null;
   /** Used when keytar cannot load (Electron: safeStorage). */
   secretStoreFallback?: () => SecretStore;
-  /** Generation overrides for tests (persistence, media, OpenAI retry timing). */
-  generation?: { repo?: GenerationRepository; media?: MediaStore; openAi?: Partial<OpenAiConfig> };
+  /** Generation overrides for tests (OpenAI retry timing). */
+  generation?: { openAi?: Partial<OpenAiConfig> };
   /** How the renderer addresses media (default: Electron's `media://library/`). */
   mediaUrls?: MediaUrls;
 }
@@ -146,9 +143,26 @@ export function createServices(config: ServicesConfig): Services {
       env,
       log,
     );
+    const generationRepo = new LibraryGenerationRepository(store, (sha) =>
+      contentStore.objectPath(sha),
+    );
+    const stopped = generationRepo.markInterrupted();
+    if (stopped.length > 0)
+      log.warn(`${stopped.length} generation job(s) were interrupted; marked failed (resumable)`);
+    const generationMedia = new LibraryMediaStore(media);
+    // Once: projects made before the library (the `generation/` JSON folder) move into it.
+    const legacyImport = importLegacyGeneration(
+      dataDir,
+      generationRepo,
+      generationMedia,
+      log,
+    ).catch((error: unknown) =>
+      log.error('generation: importing the old generation folder failed', error),
+    );
     const generation = new GenerationJobService({
-      repo: config.generation?.repo ?? new JsonGenerationRepository(dataDir),
-      media: config.generation?.media ?? new FileMediaStore(dataDir),
+      repo: generationRepo,
+      media: generationMedia,
+      ready: legacyImport,
       providers: createProviderFactory({
         settings: () => settings.get(),
         apiKey: () => secrets.get('openai-api-key'),
@@ -179,11 +193,12 @@ export function createServices(config: ServicesConfig): Services {
       log,
     });
     const renderQueue = new RenderQueue(
-      config.renderJobs ?? new JsonRenderJobStore(dataDir),
+      new LibraryRenderJobStore(store),
       renderService,
       {
         job: (job) => events.emit('render.job', job),
         progress: (jobId, progress) => events.emit('render.progress', { jobId, ...progress }),
+        project: (projectId, status) => setProjectStatus(store, projectId, status),
       },
       log,
       config.renderConcurrency ?? 1,
@@ -224,6 +239,7 @@ export function createServices(config: ServicesConfig): Services {
       ...partial,
       router,
       async close() {
+        await legacyImport;
         await renderQueue.close();
         await generation.close();
         partial.library.close();

@@ -45,6 +45,7 @@ export function createHandlers(
     'generate.job': ({ jobId }) => generation.getJob(jobId),
     'generate.project': ({ projectId }) => generation.getProject(projectId),
     'generate.regenerate': (input) => generation.regenerate(input),
+    'generate.restore': (input) => generation.restore(input),
     'montage.generate': (input) => montage.generate(input),
     'montage.beats': ({ music }) => montage.beats(music.id),
     'montage.cancel': ({ jobId }) => montage.cancel(jobId),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { event, operation } from './define';
+import { ProjectStatus } from './projects.contract';
 import { ProviderKind } from './settings.contract';
 
 /** The stages of the idea → project job, in order. */
@@ -43,16 +44,22 @@ export const MediaVersion = z.object({
   /** Audio only: length in seconds. */
   durationSec: z.number().nonnegative().nullable(),
   createdAt: z.string(),
+  /** 1, 2, 3… in the order the versions were made. */
+  version: z.number().int().positive(),
+  /** Whether this version is the one the segment uses now (restore picks another). */
+  active: z.boolean(),
 });
 export type MediaVersion = z.infer<typeof MediaVersion>;
 
 export const GeneratedSegment = z.object({
+  /** The library segment (`segments.*`) this is. */
+  id: z.string(),
   index: z.number().int().nonnegative(),
   text: z.string(),
   imagePrompt: z.string(),
   /** The script's planned length; the voice's real length wins once spoken. */
   plannedDurationSec: z.number().positive(),
-  /** Every image made for this segment, oldest first; the last one is current (undo = pick an earlier one). */
+  /** Every image made for this segment, oldest first; `active` marks the one in use (undo = restore an earlier one). */
   images: z.array(MediaVersion),
   voices: z.array(MediaVersion),
   /** Word timings of the current voice, relative to the segment start; null until timed. */
@@ -70,7 +77,10 @@ export const CaptionCue = z.object({
 export type CaptionCue = z.infer<typeof CaptionCue>;
 
 export const GeneratedProject = z.object({
+  /** The library project (`projects.*`) this is. */
   id: z.string(),
+  /** The library project's status (draft → generating → ready → rendering → rendered | failed). */
+  status: ProjectStatus,
   idea: z.string(),
   title: z.string().nullable(),
   style: z.string(),
@@ -162,6 +172,19 @@ export const generateOperations = {
         what: z.enum(['image', 'voice']),
         /** A replacement image prompt or narration text; default: the current one. */
         prompt: z.string().min(1).max(4000).optional(),
+      })
+      .strict(),
+    output: GeneratedSegment,
+  }),
+  'generate.restore': operation({
+    doc: 'Makes an earlier image or voice version of a segment the one in use again (undo of regenerate; voice also re-times captions).',
+    input: z
+      .object({
+        projectId: z.string().min(1).max(100),
+        segmentIndex: z.number().int().nonnegative(),
+        what: z.enum(['image', 'voice']),
+        /** The `version` number of the image or voice to use. */
+        version: z.number().int().positive(),
       })
       .strict(),
     output: GeneratedSegment,

@@ -41,6 +41,8 @@ export const RenderJob = z.object({
   duration: z.number().nullable(),
   seconds: z.number().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** The library project rendered (its status follows the job), or null for a timeline render. */
+  projectId: z.string().nullable(),
 });
 export type RenderJob = z.infer<typeof RenderJob>;
 

@@ -7,7 +7,7 @@ import { SEGMENT_GAP_SEC } from './job/captions';
 import { projectToTimeline, TRANSITION_SEC } from './project-timeline';
 
 function segment(index: number, voiceSec: number): GeneratedSegment {
-  const media = (ext: string, durationSec: number | null) => ({
+  const media = (ext: string, durationSec: number | null, version = 1, active = true) => ({
     mediaId: `${ext}${index}`,
     path: `/m/${index}.${ext}`,
     provider: 'offline',
@@ -16,13 +16,16 @@ function segment(index: number, voiceSec: number): GeneratedSegment {
     seed: null,
     durationSec,
     createdAt: '',
+    version,
+    active,
   });
   return {
+    id: `s${index}`,
     index,
     text: 'Hello there.',
     imagePrompt: 'p',
     plannedDurationSec: 3,
-    images: [media('old.png', null), media('png', null)],
+    images: [media('old.png', null, 1, false), media('png', null, 2)],
     voices: [media('wav', voiceSec)],
     words: [
       { word: 'Hello', start: 0, end: 0.4 },
@@ -35,6 +38,7 @@ describe('projectToTimeline', () => {
   it('places the current image, voice and words of each segment in sync', () => {
     const project: GeneratedProject = {
       id: 'p',
+      status: 'ready',
       idea: 'i',
       title: 't',
       style: 's',

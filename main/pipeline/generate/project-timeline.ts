@@ -5,7 +5,7 @@
  */
 import type { GeneratedProject } from '../../../shared/contract/generate.contract';
 import { AppError } from '../../../shared/errors';
-import { segmentDuration, segmentStarts } from './job/captions';
+import { currentVersion, segmentDuration, segmentStarts } from './job/captions';
 
 /** The fade between segments; clips are lengthened by it so voices and captions stay in sync. */
 export const TRANSITION_SEC = 0.3;
@@ -37,7 +37,7 @@ export function projectToTimeline(project: GeneratedProject): GeneratedTimeline 
   const starts = segmentStarts(project.segments);
   const last = project.segments.length - 1;
   const clips = project.segments.map((segment, i) => {
-    const image = segment.images.at(-1);
+    const image = currentVersion(segment.images);
     if (!image)
       throw new AppError(
         'CONFLICT',
@@ -55,7 +55,7 @@ export function projectToTimeline(project: GeneratedProject): GeneratedTimeline 
     };
   });
   const voice = project.segments.flatMap((segment, i) => {
-    const current = segment.voices.at(-1);
+    const current = currentVersion(segment.voices);
     return current ? [{ media: { path: current.path }, start: round(starts[i] ?? 0) }] : [];
   });
   const words = (project.captions ?? [])

@@ -1,11 +1,20 @@
 /**
- * Where render jobs are kept. `RenderJobStore` is the seam for the library's `jobs` table;
- * `JsonRenderJobStore` is the stopgap: one JSON file in the data folder, written atomically.
+ * Where render jobs are kept: the library's `jobs` table (type `render`). The timeline, output
+ * path and preset are the job's input; encoder, duration and times its output; live progress
+ * its progress column, so a restart lists every render and can re-run any of them.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { RenderJob } from '../../../shared/contract/render.contract';
-import { writeFileAtomicSync } from '../../util/atomic-write';
+import { z } from 'zod';
+import { RenderJob, type RenderJobStatus } from '../../../shared/contract/render.contract';
+import { PresetId } from '../../../shared/presets';
+import type { Store } from '../../store/db/store';
+import {
+  createJob,
+  getJob,
+  listJobs,
+  updateJob,
+  type JobRecord,
+  type JobStatus,
+} from '../../store/jobs/job.repository';
 
 /** A job as stored: what the contract shows plus what a re-run needs. */
 export interface StoredRenderJob extends RenderJob {
@@ -23,41 +32,104 @@ export interface RenderJobStore {
   put(job: StoredRenderJob): void;
 }
 
-/** How many finished jobs the JSON file keeps (the library table keeps them all). */
-const KEEP = 200;
+const RenderInput = z.object({
+  timeline: z.unknown(),
+  targetPath: z.string(),
+  outputName: z.string(),
+  outputFileId: z.string().nullable(),
+  preset: PresetId.nullable(),
+});
+const RenderOutput = RenderJob.pick({
+  startedAt: true,
+  finishedAt: true,
+  progress: true,
+  encoder: true,
+  duration: true,
+  seconds: true,
+});
 
-export class JsonRenderJobStore implements RenderJobStore {
-  private readonly file: string;
-  private jobs: StoredRenderJob[];
+const TO_ROW: Record<RenderJobStatus, JobStatus> = {
+  queued: 'queued',
+  running: 'running',
+  done: 'succeeded',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+const FROM_ROW: Record<JobStatus, RenderJobStatus> = {
+  queued: 'queued',
+  running: 'running',
+  succeeded: 'done',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
 
-  constructor(dataDir: string) {
-    this.file = path.join(dataDir, 'render-jobs.json');
-    this.jobs = this.read();
-  }
-
-  private read(): StoredRenderJob[] {
-    try {
-      const parsed: unknown = JSON.parse(fs.readFileSync(this.file, 'utf8'));
-      return Array.isArray(parsed) ? (parsed as StoredRenderJob[]) : [];
-    } catch {
-      // Missing or unreadable: start empty rather than refuse to render.
-      return [];
-    }
-  }
+export class LibraryRenderJobStore implements RenderJobStore {
+  constructor(private readonly store: Store) {}
 
   list(): StoredRenderJob[] {
-    return [...this.jobs];
+    return listJobs(this.store, { type: 'render' }).map(toStored);
   }
 
   get(id: string): StoredRenderJob | undefined {
-    return this.jobs.find((j) => j.id === id);
+    const row = getJob(this.store, id);
+    return row && row.type === 'render' ? toStored(row) : undefined;
   }
 
   put(job: StoredRenderJob): void {
-    const others = this.jobs.filter((j) => j.id !== job.id);
-    this.jobs = [job, ...others]
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-      .slice(0, KEEP);
-    writeFileAtomicSync(this.file, JSON.stringify(this.jobs));
+    const output: z.infer<typeof RenderOutput> = {
+      startedAt: job.startedAt,
+      finishedAt: job.finishedAt,
+      progress: job.progress,
+      encoder: job.encoder,
+      duration: job.duration,
+      seconds: job.seconds,
+    };
+    this.store.transaction(() => {
+      if (!getJob(this.store, job.id)) {
+        const input: z.infer<typeof RenderInput> = {
+          timeline: job.timeline,
+          targetPath: job.targetPath,
+          outputName: job.outputName,
+          outputFileId: job.outputFileId,
+          preset: job.preset,
+        };
+        createJob(this.store, {
+          id: job.id,
+          type: 'render',
+          projectId: job.projectId,
+          input,
+          createdAt: Date.parse(job.createdAt) || Date.now(),
+        });
+      }
+      updateJob(this.store, job.id, {
+        status: TO_ROW[job.status],
+        progress: (job.progress?.percent ?? (job.status === 'done' ? 100 : 0)) / 100,
+        error: job.error,
+        output,
+      });
+    });
   }
+}
+
+function toStored(row: JobRecord): StoredRenderJob {
+  const input = RenderInput.parse(row.input);
+  const output = RenderOutput.partial().parse(row.output ?? {});
+  return {
+    id: row.id,
+    status: FROM_ROW[row.status],
+    outputName: input.outputName,
+    outputFileId: input.outputFileId,
+    preset: input.preset,
+    createdAt: new Date(row.createdAt).toISOString(),
+    startedAt: output.startedAt ?? null,
+    finishedAt: output.finishedAt ?? null,
+    progress: output.progress ?? null,
+    encoder: output.encoder ?? null,
+    duration: output.duration ?? null,
+    seconds: output.seconds ?? null,
+    error: row.error,
+    timeline: input.timeline,
+    targetPath: input.targetPath,
+    projectId: row.projectId,
+  };
 }

@@ -14,6 +14,11 @@ import type { RenderService } from './render.service';
 export interface RenderQueueEvents {
   job(job: RenderJob): void;
   progress(jobId: string, progress: RenderProgress): void;
+  /**
+   * A render of a library project starts (`rendering`) or ends (`rendered` or `failed`): the
+   * project's status follows. Throwing from `started` fails the job.
+   */
+  project?(projectId: string, status: 'rendering' | 'rendered' | 'failed'): void;
 }
 
 export interface EnqueueRequest {
@@ -22,6 +27,8 @@ export interface EnqueueRequest {
   outputName: string;
   outputFileId: string | null;
   preset?: PresetId;
+  /** The library project this renders, if any. */
+  projectId?: string | null;
 }
 
 /** The contract's view of a stored job (no paths, no timeline). */
@@ -60,6 +67,7 @@ export class RenderQueue {
           message: `Reelsmith stopped while this render was ${job.status}; run it again.`,
         },
       });
+      if (job.projectId) this.projectStatus(job.projectId, 'failed');
       count++;
     }
     return count;
@@ -90,6 +98,7 @@ export class RenderQueue {
       error: null,
       timeline: request.timeline,
       targetPath: request.targetPath,
+      projectId: request.projectId ?? null,
     };
     this.save(job);
     this.pump();
@@ -118,6 +127,7 @@ export class RenderQueue {
       outputName: job.outputName,
       outputFileId: job.outputFileId,
       preset: job.preset ?? undefined,
+      projectId: job.projectId,
     });
   }
 
@@ -163,7 +173,9 @@ export class RenderQueue {
     this.running.set(queued.id, controller);
     let job = this.save({ ...queued, status: 'running', startedAt: new Date().toISOString() });
     let lastEmit = 0;
+    let ok = false;
     try {
+      if (job.projectId) this.events.project?.(job.projectId, 'rendering');
       const result = await this.service.render({
         timeline: job.timeline,
         output: job.targetPath,
@@ -191,6 +203,7 @@ export class RenderQueue {
         duration: result.duration,
         seconds: result.seconds,
       });
+      ok = true;
     } catch (error) {
       const cancelled = error instanceof AppError && error.code === 'CANCELLED';
       if (!(error instanceof AppError)) this.log.error(`render job ${job.id} failed`, error);
@@ -202,8 +215,18 @@ export class RenderQueue {
         error: cancelled ? null : { code: payload.code, message: payload.message },
       });
     } finally {
+      if (job.projectId !== null) this.projectStatus(job.projectId, ok ? 'rendered' : 'failed');
       this.running.delete(queued.id);
       this.pump();
+    }
+  }
+
+  /** Reports a project's new status; a project deleted meanwhile is only logged. */
+  private projectStatus(projectId: string, status: 'rendered' | 'failed'): void {
+    try {
+      this.events.project?.(projectId, status);
+    } catch (error) {
+      this.log.warn(`render: project ${projectId} could not become ${status}: ${String(error)}`);
     }
   }
 }

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderJob } from '../../../shared/contract/render.contract';
 import { createMemoryLogger } from '../../util/logger';
-import { JsonRenderJobStore } from './render-job-store';
+import type { Library } from '../../store/db/open-library';
+import { openTempLibrary } from '../../store/testing/temp-library';
+import { LibraryRenderJobStore } from './render-job-store';
 import { RenderQueue } from './render-queue.service';
 import type { RenderService } from './render.service';
 import { H, W, makeService, probe, still } from './render-test-kit';
@@ -27,9 +29,19 @@ const timeline = (duration: number) => ({
   clips: [{ type: 'image', media: { path: 'blue.png' }, duration, motion: { type: 'zoom-in' } }],
 });
 
+const libraries: Library[] = [];
+afterAll(() => libraries.forEach((library) => library.close()));
+
+/** The render jobs of the library in `dataDir` (each call: a new connection, as after a restart). */
+function jobStore(dataDir: string): LibraryRenderJobStore {
+  const library = openTempLibrary(dataDir);
+  libraries.push(library);
+  return new LibraryRenderJobStore(library.store);
+}
+
 function queue(dataDir: string, seen: RenderJob[] = [], progress: string[] = []) {
   return new RenderQueue(
-    new JsonRenderJobStore(dataDir),
+    jobStore(dataDir),
     service,
     { job: (job) => seen.push(job), progress: (id) => progress.push(id) },
     createMemoryLogger(),
@@ -85,7 +97,7 @@ describe('render queue', () => {
 
   it('marks jobs a crash left running as failed, with a reason, at the next start', () => {
     const data = tempDir();
-    const store = new JsonRenderJobStore(data);
+    const store = jobStore(data);
     const job = {
       id: 'j1',
       status: 'running',
@@ -102,11 +114,41 @@ describe('render queue', () => {
       error: null,
       timeline: timeline(1),
       targetPath: path.join(dir, 'x.mp4'),
+      projectId: null,
     } as const;
     store.put(job);
     const q = queue(data);
     expect(q.recover()).toBe(1);
     expect(q.get('j1')).toMatchObject({ status: 'failed', error: { code: 'INTERRUPTED' } });
-    expect(queue(data).get('j1').status).toBe('failed'); // persisted
+    const restarted = queue(data);
+    expect(restarted.get('j1').status).toBe('failed'); // persisted in the jobs table
+    const row = libraries
+      .at(-1)
+      ?.store.sqlite.prepare('select type, status from jobs where id = ?')
+      .get('j1');
+    expect(row).toEqual({ type: 'render', status: 'failed' });
+  });
+
+  it('re-runs a job a crash interrupted', async () => {
+    const data = tempDir();
+    const store = jobStore(data);
+    const first = queue(data);
+    const job = first.enqueue({
+      timeline: timeline(1),
+      targetPath: path.join(dir, 'again.mp4'),
+      outputName: 'again.mp4',
+      outputFileId: null,
+    });
+    await first.whenIdle();
+    // As if the process had died while running it.
+    store.put({ ...store.get(job.id)!, status: 'running' });
+    fs.rmSync(path.join(dir, 'again.mp4'));
+    const q = queue(data);
+    expect(q.recover()).toBe(1);
+    const rerun = q.rerun(job.id);
+    await q.whenIdle();
+    expect(q.get(rerun.id).status).toBe('done');
+    expect(Number(probe(path.join(dir, 'again.mp4')).format.duration)).toBeCloseTo(1, 1);
+    expect(q.list().map((j) => j.id)).toEqual([rerun.id, job.id]);
   });
 });

@@ -9,6 +9,7 @@ import type { MediaTable } from './tables/media.table';
 import type { MigrationTable } from './tables/migration.table';
 import type { OutboxTable } from './tables/outbox.table';
 import type { ProjectTable } from './tables/project.table';
+import type { SegmentMediaVersionTable } from './tables/segment-media-version.table';
 import type { SegmentMediaTable, SegmentTable } from './tables/segment.table';
 import type { SettingTable } from './tables/setting.table';
 
@@ -16,6 +17,7 @@ export interface Database {
   projects: ProjectTable;
   segments: SegmentTable;
   segment_media: SegmentMediaTable;
+  segment_media_versions: SegmentMediaVersionTable;
   media: MediaTable;
   layers: LayerTable;
   brand_kits: BrandKitTable;

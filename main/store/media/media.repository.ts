@@ -1,6 +1,7 @@
 /**
  * Media rows: one per distinct content hash, plus reference counting across every table that
- * points at media (segments, layers, logos, assets; trashed projects still count).
+ * points at media (segments and their kept versions, layers, logos, assets; trashed projects
+ * still count).
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -85,6 +86,7 @@ export function countReferences(store: Store, id: string): number {
   const row = store.first(
     store.db.selectNoFrom([
       sql<number>`(select count(*) from segment_media where media_id = ${id})
+        + (select count(*) from segment_media_versions where media_id = ${id})
         + (select count(*) from layers where media_id = ${id})
         + (select count(*) from brand_kit_logos where media_id = ${id})
         + (select count(*) from assets where media_id = ${id})`.as('n'),
@@ -95,13 +97,15 @@ export function countReferences(store: Store, id: string): number {
 
 /** Media nothing references (garbage-collection candidates). */
 export function unreferencedMedia(store: Store): MediaRow[] {
-  const unused = (table: 'segment_media' | 'layers' | 'brand_kit_logos' | 'assets') =>
-    sql<boolean>`not exists (select 1 from ${sql.table(table)} where media_id = media.id)`;
+  const unused = (
+    table: 'segment_media' | 'segment_media_versions' | 'layers' | 'brand_kit_logos' | 'assets',
+  ) => sql<boolean>`not exists (select 1 from ${sql.table(table)} where media_id = media.id)`;
   return store.all(
     store.db
       .selectFrom('media')
       .selectAll()
       .where(unused('segment_media'))
+      .where(unused('segment_media_versions'))
       .where(unused('layers'))
       .where(unused('brand_kit_logos'))
       .where(unused('assets')),

@@ -74,6 +74,8 @@ export function getProject(store: Store, id: string, includeDeleted = false): Pr
 }
 
 export interface NewProject {
+  /** The id to use; default a new UUID (generation decides it before the project exists). */
+  fixedId?: string;
   title: string;
   idea?: string;
   script?: string;
@@ -87,7 +89,7 @@ export interface NewProject {
 
 /** Inserts a project; returns its id. */
 export function insertProject(store: Store, input: NewProject, now = Date.now()): string {
-  const id = randomUUID();
+  const id = input.fixedId ?? randomUUID();
   const format = input.format ?? DEFAULT_FORMAT;
   store.run(
     store.db.insertInto('projects').values({

@@ -5,15 +5,21 @@
 import type {
   CaptionCue,
   GeneratedSegment,
+  MediaVersion,
   WordTiming,
 } from '../../../../shared/contract/generate.contract';
 
 /** Silence after each segment's voice before the next one starts. */
 export const SEGMENT_GAP_SEC = 0.25;
 
+/** The version a segment uses now: the active one, else the newest. */
+export function currentVersion(versions: readonly MediaVersion[]): MediaVersion | undefined {
+  return versions.find((v) => v.active) ?? versions.at(-1);
+}
+
 /** How long a segment lasts on screen: its current voice plus a short gap, else its planned length. */
 export function segmentDuration(segment: GeneratedSegment): number {
-  const voice = segment.voices.at(-1)?.durationSec;
+  const voice = currentVersion(segment.voices)?.durationSec;
   return voice == null ? segment.plannedDurationSec : voice + SEGMENT_GAP_SEC;
 }
 

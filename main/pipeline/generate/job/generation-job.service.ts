@@ -17,7 +17,7 @@ import type { Settings } from '../../../../shared/contract/settings.contract';
 import { AppError, toErrorPayload } from '../../../../shared/errors';
 import type { Logger } from '../../../rpc/router';
 import { allOn, type ProviderFactory, type ProviderOverrides } from '../provider-factory';
-import { buildCaptions } from './captions';
+import { buildCaptions, currentVersion } from './captions';
 import type { GenerationRepository, StoredJob } from './generation.repository';
 import { makeImage, makeVoice, runStage, timeWords, type StageContext } from './generation-stages';
 import type { MediaStore } from './media.store';
@@ -30,6 +30,8 @@ export interface GenerationJobDeps {
   emit: (progress: GenerationProgress) => void;
   log: Logger;
   now?: () => string;
+  /** Work that must finish before any job or project is read (the one-time legacy import). */
+  ready?: Promise<unknown>;
 }
 
 const EMPTY_USAGE: ProviderUsage = {
@@ -57,10 +59,12 @@ export class GenerationJobService {
     input: GenerateInput,
     overrides: ProviderOverrides = {},
   ): Promise<{ jobId: string; projectId: string }> {
+    await this.deps.ready;
     const settings = this.deps.settings();
     const now = this.now();
     const project: GeneratedProject = {
       id: randomUUID(),
+      status: 'draft',
       idea: input.idea,
       title: null,
       style: input.style ?? settings.defaultStyle,
@@ -87,16 +91,19 @@ export class GenerationJobService {
     };
     await this.deps.repo.saveProject(project);
     await this.deps.repo.saveJob(job);
+    await this.deps.repo.setProjectStatus(project.id, 'generating');
     this.launch(job, project);
     return { jobId: job.id, projectId: project.id };
   }
 
   /** Runs a failed, cancelled or interrupted job again from after its last finished stage. */
   async resume(jobId: string): Promise<{ jobId: string; projectId: string }> {
+    await this.deps.ready;
     if (this.running.has(jobId)) throw new AppError('CONFLICT', 'This job is already running.');
     const job = await this.loadJob(jobId);
     if (job.state === 'completed') return { jobId, projectId: job.projectId };
     const project = await this.getProject(job.projectId);
+    await this.deps.repo.setProjectStatus(project.id, 'generating');
     job.state = 'running';
     job.error = null;
     await this.deps.repo.saveJob(job);
@@ -124,6 +131,7 @@ export class GenerationJobService {
   }
 
   async getJob(jobId: string): Promise<GenerationJob> {
+    await this.deps.ready;
     const {
       input: _input,
       checkpoints: _checkpoints,
@@ -136,6 +144,7 @@ export class GenerationJobService {
   }
 
   async getProject(projectId: string): Promise<GeneratedProject> {
+    await this.deps.ready;
     const project = await this.deps.repo.getProject(projectId);
     if (!project) throw new AppError('NOT_FOUND', `No generated project ${projectId}.`);
     return project;
@@ -148,22 +157,79 @@ export class GenerationJobService {
     what: 'image' | 'voice';
     prompt?: string;
   }): Promise<GeneratedSegment> {
-    const project = await this.getProject(request.projectId);
-    const segment = project.segments[request.segmentIndex];
-    if (!segment)
-      throw new AppError('NOT_FOUND', `Segment ${request.segmentIndex} does not exist.`);
-    const ctx = await this.context(project, new AbortController().signal, () => undefined);
-    if (request.what === 'image') {
-      if (request.prompt) segment.imagePrompt = request.prompt;
-      await makeImage(ctx, segment);
-    } else {
-      if (request.prompt) segment.text = request.prompt;
-      await makeVoice(ctx, segment);
-      if (segment.words === null) await timeWords(ctx, segment);
-      project.captions = buildCaptions(project.segments);
+    return this.changeSegment(request.projectId, request.segmentIndex, async (project, segment) => {
+      const ctx = await this.context(project, new AbortController().signal, () => undefined);
+      if (request.what === 'image') {
+        if (request.prompt) segment.imagePrompt = request.prompt;
+        await makeImage(ctx, segment);
+      } else {
+        if (request.prompt) segment.text = request.prompt;
+        await makeVoice(ctx, segment);
+        if (segment.words === null) await timeWords(ctx, segment);
+      }
+    });
+  }
+
+  /** Makes an earlier image or voice version the one in use again (undo of regenerate). */
+  async restore(request: {
+    projectId: string;
+    segmentIndex: number;
+    what: 'image' | 'voice';
+    version: number;
+  }): Promise<GeneratedSegment> {
+    return this.changeSegment(request.projectId, request.segmentIndex, async (project, segment) => {
+      const versions = request.what === 'image' ? segment.images : segment.voices;
+      const chosen = versions.find((v) => v.version === request.version);
+      if (!chosen) {
+        throw new AppError(
+          'NOT_FOUND',
+          `version: segment ${request.segmentIndex} has no ${request.what} version ${request.version} (it has ${versions.length}).`,
+        );
+      }
+      const restored = versions.map((v) => ({ ...v, active: v === chosen }));
+      if (request.what === 'image') {
+        segment.images = restored;
+        return;
+      }
+      segment.voices = restored;
+      // The words belong to the voice: time the restored one again (offline: no network).
+      const ctx = await this.context(project, new AbortController().signal, () => undefined);
+      segment.words = null;
+      await timeWords(ctx, segment);
+    });
+  }
+
+  /**
+   * Runs one change to one segment of a project that is not generating nor rendering, with the
+   * project in `generating` meanwhile, and saves it (captions re-timed).
+   */
+  private async changeSegment(
+    projectId: string,
+    segmentIndex: number,
+    change: (project: GeneratedProject, segment: GeneratedSegment) => Promise<void>,
+  ): Promise<GeneratedSegment> {
+    const project = await this.getProject(projectId);
+    const segment = project.segments[segmentIndex];
+    if (!segment) throw new AppError('NOT_FOUND', `Segment ${segmentIndex} does not exist.`);
+    if (project.status === 'generating' || project.status === 'rendering') {
+      throw new AppError(
+        'CONFLICT',
+        `The project is ${project.status}; wait until it finishes, then try again.`,
+      );
     }
-    project.updatedAt = this.now();
-    await this.deps.repo.saveProject(project);
+    await this.deps.repo.setProjectStatus(projectId, 'generating');
+    try {
+      await change(project, segment);
+      if (project.captions !== null) project.captions = buildCaptions(project.segments);
+      project.updatedAt = this.now();
+      await this.deps.repo.saveProject(project);
+    } finally {
+      const wasUsable = project.status !== 'draft' && project.status !== 'failed';
+      const complete = project.segments.every(
+        (s) => currentVersion(s.images) && currentVersion(s.voices),
+      );
+      await this.deps.repo.setProjectStatus(projectId, wasUsable || complete ? 'ready' : 'failed');
+    }
     return segment;
   }
 
@@ -219,6 +285,7 @@ export class GenerationJobService {
         progress(stage, 'done');
       }
       job.state = 'completed';
+      await this.deps.repo.setProjectStatus(project.id, 'ready');
     } catch (error) {
       const payload = toErrorPayload(error);
       const cancelled = payload.code === 'CANCELLED';
@@ -227,6 +294,9 @@ export class GenerationJobService {
       job.state = cancelled ? 'cancelled' : 'failed';
       job.error = { code: payload.code, message: payload.message };
       progress(job.stage, 'failed', undefined, payload.message);
+      await this.deps.repo.setProjectStatus(project.id, 'failed').catch((e: unknown) => {
+        this.deps.log.error(`generation job ${job.id}: could not mark the project failed`, e);
+      });
     }
     job.updatedAt = this.now();
     await this.deps.repo.saveJob(job);

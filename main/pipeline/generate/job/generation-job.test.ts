@@ -45,6 +45,58 @@ describe('idea → project job (OpenAI-compatible, fake server)', () => {
     expect(fake.received.every((r) => r.authorization === 'Bearer sk-harness')).toBe(true);
     expect(progress.filter((p) => p.stage === 'images' && p.state === 'item')).toHaveLength(3);
     expect(progress.filter((p) => p.state === 'done').map((p) => p.stage)).toHaveLength(7);
+
+    // The generated project is a library project the editor sees and edits.
+    const listed = services.projects.list({
+      sort: 'updated',
+      direction: 'desc',
+      limit: 50,
+      offset: 0,
+      trash: false,
+    });
+    expect(listed.items.map((p) => [p.id, p.title, p.status, p.segmentCount])).toEqual([
+      [projectId, 'Octopus facts', 'ready', 3],
+    ]);
+    const detail = services.projects.get(projectId);
+    expect(detail.script).toContain('Octopuses have three hearts.');
+    expect(detail.layers.map((l) => l.kind).sort()).toEqual(['captions', 'voice']);
+    const visual = detail.segments[0]?.media.find((m) => m.role === 'visual');
+    const audio = detail.segments[0]?.media.find((m) => m.role === 'audio');
+    expect(visual?.mediaId).toBe(first.images[0]!.mediaId);
+    expect(audio?.mediaId).toBe(first.voices[0]!.mediaId);
+    expect(detail.segments[0]?.wordTimings?.[0]).toMatchObject({ word: 'Octopuses', startMs: 0 });
+    const image = services.media.get(first.images[0]!.mediaId);
+    expect(image).toMatchObject({
+      kind: 'image',
+      source: 'generated',
+      width: 2,
+      height: 2,
+      provenance: { provider: 'openai-compatible', model: 'fake-image' },
+    });
+    expect(services.media.get(first.voices[0]!.mediaId)).toMatchObject({
+      kind: 'audio',
+      source: 'generated',
+    });
+    // The job is a row of the jobs table, with its stage checkpoints.
+    const row = services.library.store.sqlite
+      .prepare('select type, status, project_id, progress, checkpoint_json from jobs where id = ?')
+      .get(jobId) as {
+      type: string;
+      status: string;
+      project_id: string;
+      progress: number;
+      checkpoint_json: string;
+    };
+    expect(row).toMatchObject({
+      type: 'generate',
+      status: 'succeeded',
+      project_id: projectId,
+      progress: 1,
+    });
+    expect(JSON.parse(row.checkpoint_json)).toMatchObject({
+      completedStages: job.completedStages,
+      checkpoints: { script: { title: 'Octopus facts' } },
+    });
   });
 
   it('fails with a readable reason, keeps earlier stages, and resumes without paying twice', async () => {
@@ -96,9 +148,12 @@ describe('idea → project job (OpenAI-compatible, fake server)', () => {
     const interrupted = await services.generation.getJob(jobId);
     expect(interrupted.completedStages).toEqual(['script', 'segments', 'images']);
     expect(interrupted.state).toBe('interrupted');
+    expect(interrupted.error?.message).toMatch(/stopped while this generate job was running/);
+    expect(services.projects.get(interrupted.projectId).status).toBe('failed');
     await services.generation.resume(jobId);
     const done = await services.generation.wait(jobId);
     expect(done.state).toBe('completed');
+    expect(services.projects.get(done.projectId).status).toBe('ready');
     expect([
       fake.count('chat'),
       fake.count('images'),
@@ -131,6 +186,35 @@ describe('idea → project job (OpenAI-compatible, fake server)', () => {
     expect(voice.words?.map((w) => w.word)).toEqual(['Their', 'blood', 'is', 'really', 'blue.']);
     const project = await services.generation.getProject(projectId);
     expect(project.captions?.some((c) => c.text.includes('really'))).toBe(true);
+    expect(project.status).toBe('ready');
+
+    // Undo: the first image and voice come back; every version stays browsable.
+    const undone = await services.generation.restore({
+      projectId,
+      segmentIndex: 1,
+      what: 'image',
+      version: 1,
+    });
+    expect(undone.images.map((v) => [v.version, v.prompt, v.active])).toEqual([
+      [1, 'blue blood cells under the sea', true],
+      [2, 'a blue octopus', false],
+    ]);
+    const voiceBack = await services.generation.restore({
+      projectId,
+      segmentIndex: 1,
+      what: 'voice',
+      version: 1,
+    });
+    expect(voiceBack.voices.map((v) => v.active)).toEqual([true, false]);
+    expect(voiceBack.words?.map((w) => w.word)).not.toContain('really');
+    const segment = services.projects.get(projectId).segments[1]!;
+    expect(segment.media.find((m) => m.role === 'visual')?.mediaId).toBe(undone.images[0]!.mediaId);
+    // Old versions are references: garbage collection keeps them.
+    services.media.collectGarbage();
+    expect(fs.existsSync(undone.images[1]!.path)).toBe(true);
+    await expect(
+      services.generation.restore({ projectId, segmentIndex: 1, what: 'image', version: 9 }),
+    ).rejects.toThrow(/has no image version 9/);
   });
 
   it('cancels a running job and can resume it', async () => {

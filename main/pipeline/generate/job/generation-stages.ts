@@ -14,8 +14,8 @@ import type { Settings } from '../../../../shared/contract/settings.contract';
 import { BugError } from '../../../../shared/errors';
 import { ConcurrencyLimiter } from '../concurrency-limiter';
 import type { ProviderSet, UsageSink } from '../providers.types';
-import { buildCaptions } from './captions';
-import type { GenerationRepository, StoredJob } from './generation.repository';
+import { buildCaptions, currentVersion } from './captions';
+import { newSegmentId, type GenerationRepository, type StoredJob } from './generation.repository';
 import type { MediaStore } from './media.store';
 
 export const VIDEO_SIZE = { width: 1080, height: 1920 } as const;
@@ -94,6 +94,7 @@ async function segmentsStage(ctx: StageContext): Promise<void> {
   if (!script) throw new BugError('segments stage without a script checkpoint');
   if (ctx.project.segments.length > 0) return;
   ctx.project.segments = script.segments.map((s, index) => ({
+    id: newSegmentId(),
     index,
     text: s.text,
     imagePrompt: s.imagePrompt,
@@ -148,8 +149,21 @@ export async function makeImage(
     },
     { signal: ctx.signal, onUsage: ctx.onUsage },
   );
-  const stored = await ctx.media.put(result.png, 'png');
-  segment.images.push(version(ctx, stored, provider, segment.imagePrompt, result.seed, null));
+  const stored = await ctx.media.put(
+    result.png,
+    'png',
+    {
+      provider: provider.name,
+      model: provider.model,
+      prompt: segment.imagePrompt,
+      seed: result.seed,
+    },
+    ctx.signal,
+  );
+  segment.images = addVersion(
+    segment.images,
+    version(ctx, stored, provider, segment.imagePrompt, result.seed, null),
+  );
 }
 
 /** Makes a new voice version; its words are reset so the timings stage times it again. */
@@ -159,13 +173,21 @@ export async function makeVoice(ctx: SegmentWorkContext, segment: GeneratedSegme
     { text: segment.text, voice: ctx.settings.voice, speed: 1, language: ctx.project.language },
     { signal: ctx.signal, onUsage: ctx.onUsage },
   );
-  const stored = await ctx.media.put(result.wav, 'wav');
-  segment.voices.push(version(ctx, stored, provider, segment.text, null, result.durationSec));
+  const stored = await ctx.media.put(
+    result.wav,
+    'wav',
+    { provider: provider.name, model: provider.model, prompt: segment.text, seed: null },
+    ctx.signal,
+  );
+  segment.voices = addVersion(
+    segment.voices,
+    version(ctx, stored, provider, segment.text, null, result.durationSec),
+  );
   segment.words = result.words;
 }
 
 export async function timeWords(ctx: SegmentWorkContext, segment: GeneratedSegment): Promise<void> {
-  const voice = segment.voices.at(-1);
+  const voice = currentVersion(segment.voices);
   if (!voice) throw new BugError(`segment ${segment.index} has no voice to time`);
   segment.words = await ctx.providers.transcription.transcribe(
     {
@@ -178,6 +200,17 @@ export async function timeWords(ctx: SegmentWorkContext, segment: GeneratedSegme
   );
 }
 
+/** Appends a new version and makes it the active one (earlier ones stay for undo). */
+function addVersion(
+  versions: readonly MediaVersion[],
+  next: Omit<MediaVersion, 'version' | 'active'>,
+): MediaVersion[] {
+  return [
+    ...versions.map((v) => ({ ...v, active: false })),
+    { ...next, version: versions.length + 1, active: true },
+  ];
+}
+
 function version(
   ctx: Pick<StageContext, 'now'>,
   stored: { mediaId: string; path: string },
@@ -185,7 +218,7 @@ function version(
   prompt: string,
   seed: number | null,
   durationSec: number | null,
-): MediaVersion {
+): Omit<MediaVersion, 'version' | 'active'> {
   return {
     ...stored,
     provider: provider.name,

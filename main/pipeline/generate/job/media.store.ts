@@ -1,46 +1,82 @@
 /**
- * Where generated files go: content-addressed by sha256, never inside the database.
- *
- * STOPGAP: `FileMediaStore` writes `<dataDir>/media/<ab>/<sha256>.<ext>` until the library's
- * media store (with import sniffing and thumbnails) lands on main.
+ * Where generated files go: the library's media store (content-addressed files under
+ * `media/objects/`, a `media` row with source `generated` and provenance), never the database.
  */
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomicSync } from '../../../util/atomic-write';
+import type { MediaService } from '../../../media/media.service';
 
 export interface StoredMedia {
+  /** The library medium's id. */
   mediaId: string;
+  /** Its (read-only) file in the content store. */
   path: string;
 }
 
+/** Who made a generated file, kept as the medium's provenance. */
+export interface GeneratedProvenance {
+  provider: string;
+  model: string;
+  prompt: string;
+  seed: number | null;
+}
+
 export interface MediaStore {
-  /** Stores bytes (idempotent: the same bytes give the same id and path). */
-  put(bytes: Buffer, extension: 'png' | 'wav'): Promise<StoredMedia>;
+  /** Stores bytes as a generated medium (the same bytes give the same medium). */
+  put(
+    bytes: Buffer,
+    extension: 'png' | 'wav',
+    provenance: GeneratedProvenance,
+    signal?: AbortSignal,
+  ): Promise<StoredMedia>;
   read(mediaPath: string): Promise<Buffer>;
 }
 
-export class FileMediaStore implements MediaStore {
-  private readonly root: string;
+/** Longest prompt excerpt used in a generated file's name. */
+const NAME_PROMPT_CHARS = 48;
 
-  constructor(dataDir: string) {
-    this.root = path.join(dataDir, 'media');
-  }
+export class LibraryMediaStore implements MediaStore {
+  constructor(private readonly media: MediaService) {}
 
-  async put(bytes: Buffer, extension: 'png' | 'wav'): Promise<StoredMedia> {
-    const mediaId = createHash('sha256').update(bytes).digest('hex');
-    const dir = path.join(this.root, mediaId.slice(0, 2));
-    const file = path.join(dir, `${mediaId}.${extension}`);
-    await fs.mkdir(dir, { recursive: true });
+  async put(
+    bytes: Buffer,
+    extension: 'png' | 'wav',
+    provenance: GeneratedProvenance,
+    signal?: AbortSignal,
+  ): Promise<StoredMedia> {
+    // Written beside the store's staging area (swept at start if a crash leaves it there).
+    const temp = path.join(this.media.files.tmpDir, `${randomUUID()}.gen.${extension}`);
+    await fs.writeFile(temp, bytes, { mode: 0o600 });
     try {
-      await fs.access(file);
-    } catch {
-      writeFileAtomicSync(file, bytes, 0o644);
+      const { media } = await this.media.importFile(
+        { path: temp, name: generatedName(provenance.prompt, extension) },
+        {
+          source: 'generated',
+          provenance: {
+            provider: provenance.provider,
+            model: provenance.model,
+            prompt: provenance.prompt,
+            ...(provenance.seed !== null && { seed: provenance.seed }),
+          },
+          signal,
+        },
+      );
+      return { mediaId: media.id, path: this.media.files.objectPath(media.sha256) };
+    } finally {
+      await fs.rm(temp, { force: true });
     }
-    return { mediaId, path: file };
   }
 
   read(mediaPath: string): Promise<Buffer> {
     return fs.readFile(mediaPath);
   }
+}
+
+/** A readable name for the media library: the prompt's start, e.g. `an octopus with….png`. */
+function generatedName(prompt: string, extension: string): string {
+  const words = prompt.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').trim();
+  const short =
+    words.length > NAME_PROMPT_CHARS ? `${words.slice(0, NAME_PROMPT_CHARS).trim()}…` : words;
+  return `${short || 'generated'}.${extension}`;
 }

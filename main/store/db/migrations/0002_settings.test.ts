@@ -17,7 +17,7 @@ describe('0002_settings', () => {
       .run();
     v1.close();
 
-    const v2 = openTempLibrary(dir);
+    const v2 = openTempLibrary(dir, { migrations: MIGRATIONS.slice(0, 2) });
     const db = v2.store.sqlite;
     expect(db.prepare('select title, status from projects').all()).toEqual([
       { title: 'Kept', status: 'ready' },
