@@ -3,7 +3,7 @@
  * music, brand kit, preview and export. Every edit saves at once ("Saved" in the header) and
  * is undoable (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z), also after a reload.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ProjectDetail, SegmentPatch } from '../../../shared/contract/projects.contract';
@@ -69,6 +69,7 @@ function Editor({
 }) {
   const client = useClient();
   const toasts = useToasts();
+  const queryClient = useQueryClient();
   const [selectedId, setSelectedId] = useState<string | null>(project.segments[0]?.id ?? null);
   const [currentTime, setCurrentTime] = useState(0);
   const shuttleRate = useRef(0);
@@ -285,7 +286,19 @@ function Editor({
               segment={selected}
               index={selectedIndex}
               onPatch={(patch: SegmentPatch) => run(segmentEdit(project, selected.id, patch))}
-              onSettings={(settings, label) => run(projectEdit(project, { settings }, label))}
+              onCommand={(command) =>
+                editor.apply(
+                  command,
+                  (p) => p,
+                  () => {
+                    void queryClient.invalidateQueries({ queryKey: ['project', project.id] });
+                    void queryClient.invalidateQueries({
+                      queryKey: ['generate.project', project.id],
+                    });
+                  },
+                )
+              }
+              onDone={editor.recordDone}
             />
           )}
           <CaptionsPanel

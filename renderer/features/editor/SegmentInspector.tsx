@@ -1,9 +1,10 @@
 /**
  * One segment's fields: narration, image prompt, duration, motion, transition; replace its
  * picture from a file; regenerate its image or voice (generated projects) with every earlier
- * version one click away.
+ * version one click away. Regenerating and picking a version are undo steps.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MediaVersion } from '../../../shared/contract/generate.contract';
 import type {
   ProjectDetail,
   Segment,
@@ -12,7 +13,7 @@ import type {
 import { useToasts } from '../../app/toasts';
 import { useClient } from '../../platform/client-context';
 import { pickFiles } from '../../platform/files';
-import { generatedInfo, withGeneratedFile } from './generated-media';
+import type { Command } from './history';
 
 const MOTIONS = ['none', 'zoom-in', 'zoom-out', 'pan-left', 'pan-right', 'shake'] as const;
 const TRANSITIONS = ['cut', 'fade', 'slide-left', 'slide-up', 'zoom', 'wipe'] as const;
@@ -22,49 +23,63 @@ export function SegmentInspector(props: {
   segment: Segment;
   index: number;
   onPatch: (patch: SegmentPatch) => void;
-  onSettings: (settings: Record<string, unknown>, label: string) => void;
+  /** Runs an undoable edit made of contract calls whose result only main knows. */
+  onCommand: (command: Command) => void;
+  /** Records a finished edit (a regenerate) as an undo step. */
+  onDone: (command: Command) => void;
 }) {
   const { segment, onPatch } = props;
   const client = useClient();
   const toasts = useToasts();
   const queryClient = useQueryClient();
-  const generated = generatedInfo(props.project);
-  const entry = generated?.media[segment.id];
+  const projectId = props.project.id;
   const versions = useQuery({
-    queryKey: ['generate.project', generated?.projectId],
-    queryFn: () => client.call('generate.project', { projectId: generated?.projectId ?? '' }),
-    enabled: generated !== null,
+    queryKey: ['generate.project', projectId],
+    queryFn: () => client.call('generate.project', { projectId }),
     staleTime: 30_000,
+    retry: false,
   });
-  const gs = entry ? versions.data?.segments[entry.index] : undefined;
+  const gs = versions.data?.segments.find((s) => s.id === segment.id);
 
   const regenerate = useMutation({
     mutationFn: (what: 'image' | 'voice') =>
       client.call('generate.regenerate', {
-        projectId: generated?.projectId ?? '',
-        segmentIndex: entry?.index ?? 0,
+        projectId,
+        segmentIndex: gs?.index ?? props.index,
         what,
         prompt: what === 'image' ? segment.imagePrompt || undefined : segment.text || undefined,
       }),
     onSuccess: (result, what) => {
-      void queryClient.invalidateQueries({ queryKey: ['generate.project'] });
-      const latest = (what === 'image' ? result.images : result.voices).at(-1);
-      const next = latest && withGeneratedFile(props.project, segment.id, what, latest.path);
-      if (next) props.onSettings(next, `regenerate ${what}`);
-      if (what === 'voice' && result.words) {
-        const voiceSec = result.voices.at(-1)?.durationSec;
-        onPatch({
-          wordTimings: result.words.map((w) => ({
-            word: w.word,
-            startMs: Math.round(w.start * 1000),
-            endMs: Math.round(Math.max(w.start, w.end) * 1000),
-          })),
-          ...(voiceSec ? { durationMs: Math.round((voiceSec + 0.25) * 1000) } : {}),
-        });
-      }
+      void queryClient.invalidateQueries({ queryKey: ['generate.project', projectId] });
+      const list = what === 'image' ? result.images : result.voices;
+      const before = (what === 'image' ? gs?.images : gs?.voices)?.find((v) => v.active);
+      const after = list.find((v) => v.active) ?? list.at(-1);
+      if (!after) return;
+      const restore = (version: number) => ({
+        op: 'generate.restore' as const,
+        input: { projectId, segmentIndex: result.index, what, version },
+      });
+      props.onDone({
+        label: `regenerate ${what}`,
+        forward: [restore(after.version)],
+        backward: before ? [restore(before.version)] : [],
+      });
     },
     onError: (error) => toasts.show({ kind: 'error', message: error.message }),
   });
+  const pickVersion = (what: 'image' | 'voice', version: number) => {
+    const current = (what === 'image' ? gs?.images : gs?.voices)?.find((v) => v.active);
+    if (!gs || !current || current.version === version) return;
+    const restore = (v: number) => ({
+      op: 'generate.restore' as const,
+      input: { projectId, segmentIndex: gs.index, what, version: v },
+    });
+    props.onCommand({
+      label: `use ${what} version ${String(version)}`,
+      forward: [restore(version)],
+      backward: [restore(current.version)],
+    });
+  };
   const replace = useMutation({
     mutationFn: async () => {
       const [file] = await pickFiles(client, {
@@ -160,7 +175,7 @@ export function SegmentInspector(props: {
         <button type="button" className="secondary" onClick={() => replace.mutate()}>
           Replace picture…
         </button>
-        {entry && (
+        {gs && (
           <>
             <button
               type="button"
@@ -186,47 +201,45 @@ export function SegmentInspector(props: {
         )}
       </div>
       {gs && gs.images.length > 1 && (
-        <div className="versions">
-          <h3 className="small muted">Image versions</h3>
-          <div className="row wrap">
-            {gs.images.map((v, n) => (
-              <button
-                key={v.mediaId + String(n)}
-                type="button"
-                className={v.path === entry?.image ? 'chip-button current' : 'chip-button'}
-                aria-pressed={v.path === entry?.image}
-                onClick={() => {
-                  const next = withGeneratedFile(props.project, segment.id, 'image', v.path);
-                  if (next) props.onSettings(next, 'restore image version');
-                }}
-              >
-                v{n + 1}
-              </button>
-            ))}
-          </div>
-        </div>
+        <Versions
+          title="Image versions"
+          versions={gs.images}
+          onPick={(v) => pickVersion('image', v)}
+        />
       )}
       {gs && gs.voices.length > 1 && (
-        <div className="versions">
-          <h3 className="small muted">Voice versions</h3>
-          <div className="row wrap">
-            {gs.voices.map((v, n) => (
-              <button
-                key={v.mediaId + String(n)}
-                type="button"
-                className={v.path === entry?.voice ? 'chip-button current' : 'chip-button'}
-                aria-pressed={v.path === entry?.voice}
-                onClick={() => {
-                  const next = withGeneratedFile(props.project, segment.id, 'voice', v.path);
-                  if (next) props.onSettings(next, 'restore voice version');
-                }}
-              >
-                v{n + 1}
-              </button>
-            ))}
-          </div>
-        </div>
+        <Versions
+          title="Voice versions"
+          versions={gs.voices}
+          onPick={(v) => pickVersion('voice', v)}
+        />
       )}
+    </div>
+  );
+}
+
+function Versions(props: {
+  title: string;
+  versions: MediaVersion[];
+  onPick: (version: number) => void;
+}) {
+  return (
+    <div className="versions">
+      <h3 className="small muted">{props.title}</h3>
+      <div className="row wrap">
+        {props.versions.map((v) => (
+          <button
+            key={v.version}
+            type="button"
+            className={v.active ? 'chip-button current' : 'chip-button'}
+            aria-pressed={v.active}
+            aria-label={`${props.title}: version ${String(v.version)}`}
+            onClick={() => props.onPick(v.version)}
+          >
+            v{v.version}
+          </button>
+        ))}
+      </div>
     </div>
   );
 }

@@ -12,7 +12,9 @@ export type EditCall =
   | { op: 'segments.delete'; input: OperationInput<'segments.delete'> }
   /** `restoresId`: the id the segment had before it was deleted (re-mapped after creation). */
   | { op: 'segments.create'; input: OperationInput<'segments.create'>; restoresId?: string }
-  | { op: 'projects.update'; input: OperationInput<'projects.update'> };
+  | { op: 'projects.update'; input: OperationInput<'projects.update'> }
+  /** Which generated image/voice version a segment uses (regenerate and its undo). */
+  | { op: 'generate.restore'; input: OperationInput<'generate.restore'> };
 
 export interface Command {
   /** What the user did, for the Undo/Redo buttons ("Undo reorder"). */

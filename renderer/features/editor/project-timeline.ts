@@ -2,10 +2,7 @@
  * A library project as a render timeline (spec v1): one clip per segment, its voice at the
  * segment start, word timings shifted onto the project's time line, the caption style preset,
  * and the music layer.
- *
- * Media come from the segment's media links (library ids). Projects made by the idea wizard
- * before generation moved into the library carry their generated files in
- * `settings.generated.media` instead (segment id → paths).
+ * Media come from the segment's media links (library ids).
  */
 import type { ProjectDetail, Segment } from '../../../shared/contract/projects.contract';
 import { AppError } from '../../../shared/errors';
@@ -37,36 +34,9 @@ const MOTIONS = {
   shake: 'zoom-in',
 } as const;
 
-interface GeneratedFiles {
-  image?: string;
-  voice?: string | null;
-}
-
-/** `settings.generated.media[segmentId]`, read defensively (settings are free-form JSON). */
-function generatedFiles(project: ProjectDetail, segmentId: string): GeneratedFiles {
-  const generated = project.settings.generated;
-  if (!generated || typeof generated !== 'object') return {};
-  const media = (generated as { media?: unknown }).media;
-  if (!media || typeof media !== 'object') return {};
-  const entry = (media as Record<string, unknown>)[segmentId];
-  if (!entry || typeof entry !== 'object') return {};
-  const { image, voice } = entry as { image?: unknown; voice?: unknown };
-  return {
-    image: typeof image === 'string' ? image : undefined,
-    voice: typeof voice === 'string' ? voice : null,
-  };
-}
-
-function mediaOf(
-  project: ProjectDetail,
-  segment: Segment,
-  role: 'visual' | 'audio',
-): MediaRef | null {
+function mediaOf(segment: Segment, role: 'visual' | 'audio'): MediaRef | null {
   const link = segment.media.find((m) => m.role === role);
-  if (link) return { mediaId: link.mediaId };
-  const files = generatedFiles(project, segment.id);
-  const file = role === 'visual' ? files.image : files.voice;
-  return file ? { path: file } : null;
+  return link ? { mediaId: link.mediaId } : null;
 }
 
 /** The caption style preset stored on the project (karaoke by default). */
@@ -155,7 +125,7 @@ export function projectToTimeline(
   const starts = segmentStarts(project.segments);
   const last = project.segments.length - 1;
   const clips = project.segments.map((segment, i) => {
-    const media = mediaOf(project, segment, 'visual');
+    const media = mediaOf(segment, 'visual');
     if (!media) {
       throw new AppError('CONFLICT', `Segment ${String(i + 1)} has no picture yet: add one first.`);
     }
@@ -170,7 +140,7 @@ export function projectToTimeline(
     };
   });
   const voice = project.segments.flatMap((segment, i) => {
-    const media = mediaOf(project, segment, 'audio');
+    const media = mediaOf(segment, 'audio');
     return media ? [{ media, start: round(starts[i] ?? 0), volume: segment.volume }] : [];
   });
   const words = captionWords(project);

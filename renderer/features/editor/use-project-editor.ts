@@ -41,6 +41,9 @@ async function runCall(
     case 'projects.update':
       await client.call(call.op, call.input);
       return null;
+    case 'generate.restore':
+      await client.call(call.op, call.input);
+      return null;
     case 'segments.create': {
       const created = await client.call(call.op, call.input);
       return call.restoresId ? { from: call.restoresId, to: created.id } : null;
@@ -155,10 +158,10 @@ export function useProjectEditor(projectId: string) {
         direction === 'undo' ? undoStep(historyRef.current) : redoStep(historyRef.current);
       if (!result) return null;
       commitHistory(result.history);
-      save(
-        direction === 'undo' ? result.command.backward : result.command.forward,
-        () => void queryClient.invalidateQueries({ queryKey: key }),
-      );
+      save(direction === 'undo' ? result.command.backward : result.command.forward, () => {
+        void queryClient.invalidateQueries({ queryKey: key });
+        void queryClient.invalidateQueries({ queryKey: ['generate.project', projectId] });
+      });
       return result.command.label;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -169,8 +172,19 @@ export function useProjectEditor(projectId: string) {
     historyRef.current = history;
   }, [history]);
 
+  /** Records an edit that already happened in main (a regenerate) as an undoable step. */
+  const recordDone = useCallback(
+    (command: Command) => {
+      commitHistory(record(historyRef.current, { ...command, at: Date.now() }));
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [commitHistory, projectId, queryClient],
+  );
+
   return {
     project,
+    recordDone,
     history,
     saveState,
     lastSavedAt,

@@ -4,13 +4,12 @@
  * when ready it opens the project in the editor.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { GenerationStage } from '../../../shared/contract/generate.contract';
 import type { ProviderKind } from '../../../shared/contract/settings.contract';
 import { useToasts } from '../../app/toasts';
 import { useClient } from '../../platform/client-context';
-import { libraryProjectFor } from './generated-to-library';
 import { useGeneration, type StageView } from './use-generation';
 
 const STAGE_LABEL: Record<GenerationStage, string> = {
@@ -86,24 +85,13 @@ export default function WizardPage() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['generate.job', jobId] }),
     onError: (error) => toasts.show({ kind: 'error', message: error.message }),
   });
-  const open = useMutation({
-    mutationFn: (generatedId: string) => libraryProjectFor(client, generatedId),
-    onSuccess: (id) => {
-      void queryClient.invalidateQueries({ queryKey: ['projects'] });
-      void navigate(`/projects/${id}`, { replace: true });
-    },
-    onError: (error) => toasts.show({ kind: 'error', message: error.message }),
-  });
-
-  // Lands in the editor once, when the job completes.
-  const opened = useRef(false);
+  // Generated projects are library projects: land in the editor once the job completes.
   const done = job.data?.state === 'completed' ? job.data.projectId : null;
   useEffect(() => {
-    if (done && !opened.current) {
-      opened.current = true;
-      open.mutate(done);
-    }
-  }, [done, open]);
+    if (!done) return;
+    void queryClient.invalidateQueries({ queryKey: ['projects'] });
+    void navigate(`/projects/${done}`, { replace: true });
+  }, [done, navigate, queryClient]);
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
