@@ -183,6 +183,12 @@ describe('editor in Chromium', () => {
     const page = await context.newPage();
     await page.goto(serve.url);
     await page.getByRole('link', { name: 'Settings' }).click();
+    await expect
+      .poll(() => page.getByTestId('settings-ffmpeg').textContent())
+      .toMatch(/^Using \d+\.\d+/);
+    expect(await page.getByLabel(/^Offline: /).isChecked()).toBe(true);
+    await page.screenshot({ path: path.join(RESULTS, 'editor-settings.png'), fullPage: true });
+    await expectAccessible(page, 'settings');
     const url = page.getByLabel(/^Server URL/);
     await url.fill(`http://127.0.0.1:${String(await closedPort())}/v1`);
     await url.press('Enter');

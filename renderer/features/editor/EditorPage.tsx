@@ -120,6 +120,12 @@ function Editor({
     }
   }, [project]);
   const timelineKey = useMemo(() => JSON.stringify(previewTimeline), [previewTimeline]);
+  // The same timeline object while its content is the same (typing narration does not change
+  // it), so the preview does not re-render frames for edits it cannot show.
+  const stable = useRef({ key: timelineKey, timeline: previewTimeline });
+  if (stable.current.key !== timelineKey)
+    stable.current = { key: timelineKey, timeline: previewTimeline };
+  const shownTimeline = stable.current.timeline;
 
   // Keep the stored duration current so the projects grid can show it.
   const savedDuration = project.settings.durationMs;
@@ -319,7 +325,7 @@ function Editor({
         <div className="editor-col">
           <PreviewPanel
             ref={preview}
-            timeline={previewTimeline}
+            timeline={shownTimeline}
             timelineKey={timelineKey}
             duration={duration}
             currentTime={currentTime}
