@@ -44,7 +44,7 @@ import { setProjectStatus } from './store/projects/project-status';
 import { LongOperations } from './util/long-operations';
 import { AppInfoService } from './system/app-info.service';
 import { HardwareEncoderDetector } from './pipeline/render/hardware-encoders';
-import { PathMediaResolver, type MediaResolver } from './pipeline/render/media-resolver';
+import { LibraryMediaResolver, type MediaResolver } from './pipeline/render/media-resolver';
 import { RenderOperations } from './pipeline/render/render-operations.service';
 import { LibraryRenderJobStore } from './pipeline/render/render-job-store';
 import { RenderQueue } from './pipeline/render/render-queue.service';
@@ -74,7 +74,7 @@ export interface ServicesConfig {
   resourcesDir?: string;
   /** How many renders run at once (default 1). */
   renderConcurrency?: number;
-  /** Media lookup; default: paths only (until the library's media repository). */
+  /** Media lookup; default: library ids through the media store, and paths. */
   media?: MediaResolver;
   /** The secure secret store; default: the OS keychain through keytar (null = none). */
   secretStore?: SecretStore | null;
@@ -232,7 +232,7 @@ export function createServices(config: ServicesConfig): Services {
     const hardwareAllowed = () => settings.get().hardwareEncoding;
     const renderService = new RenderService({
       tools,
-      media: config.media ?? new PathMediaResolver(),
+      media: config.media ?? new LibraryMediaResolver((id) => media.pathOf(id)),
       fontsDir: path.join(resourcesDir, 'fonts'),
       hardware,
       hardwareAllowed,

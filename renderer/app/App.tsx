@@ -8,6 +8,9 @@ const SystemPage = lazy(() => import('../features/system/SystemPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const MontagePage = lazy(() => import('../features/montage/MontagePage'));
 const AssetsPage = lazy(() => import('../features/assets/AssetsPage'));
+const ProjectsPage = lazy(() => import('../features/projects/ProjectsPage'));
+const WizardPage = lazy(() => import('../features/wizard/WizardPage'));
+const EditorPage = lazy(() => import('../features/editor/EditorPage'));
 
 const NAV = [
   { to: '/projects', label: 'Projects', icon: '▶' },
@@ -43,10 +46,9 @@ export function App() {
           <Suspense fallback={<p className="muted">Loading…</p>}>
             <Routes>
               <Route path="/" element={<Navigate to="/projects" replace />} />
-              <Route
-                path="/projects"
-                element={<ComingSoon title="Projects" what="your video projects" />}
-              />
+              <Route path="/projects" element={<ProjectsPage />} />
+              <Route path="/projects/new" element={<WizardPage />} />
+              <Route path="/projects/:id" element={<EditorPage />} />
               <Route path="/montage" element={<MontagePage />} />
               <Route path="/assets" element={<AssetsPage />} />
               <Route

@@ -46,3 +46,11 @@ export async function droppedFiles(client: Client, files: FileList): Promise<Fil
     [...files].map((file) => client.call('files.fromPath', { path: pathFor(file) })),
   );
 }
+
+/**
+ * A URL the page can load a file handle's bytes from (a proxy preview, a frame): the browser
+ * shell serves handles at `/files/<id>`; Electron has no such URL for staging files yet (null).
+ */
+export function fileUrl(client: Client, handleId: string): string | null {
+  return isBrowserBridge(client.bridge) ? `/files/${encodeURIComponent(handleId)}` : null;
+}

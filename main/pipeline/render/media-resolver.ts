@@ -25,6 +25,28 @@ export class PathMediaResolver implements MediaResolver {
   }
 }
 
+/**
+ * Library ids through the media store (`mediaId` → its content-addressed file), paths as
+ * `PathMediaResolver` does. An unknown id resolves to null, which the render reports as
+ * NOT_FOUND naming the field.
+ */
+export class LibraryMediaResolver implements MediaResolver {
+  constructor(
+    private readonly pathOf: (mediaId: string) => string,
+    private readonly paths: MediaResolver = new PathMediaResolver(),
+  ) {}
+
+  resolve(ref: MediaRef): Promise<string | null> {
+    if (!('mediaId' in ref)) return this.paths.resolve(ref);
+    try {
+      return Promise.resolve(this.pathOf(ref.mediaId));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return Promise.resolve(null);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+}
+
 interface ProbeJson {
   streams?: { codec_type?: string }[];
 }

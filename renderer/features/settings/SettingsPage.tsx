@@ -38,6 +38,13 @@ function PathField(props: {
   );
 }
 
+const OFFLINE_KEYS = [
+  'scriptProvider',
+  'imageProvider',
+  'speechProvider',
+  'transcriptionProvider',
+] as const;
+
 export default function SettingsPage() {
   const client = useClient();
   const toasts = useToasts();
@@ -45,6 +52,10 @@ export default function SettingsPage() {
   const settings = useQuery({
     queryKey: ['settings'],
     queryFn: () => client.call('settings.get', {}),
+  });
+  const info = useQuery({
+    queryKey: ['app.info'],
+    queryFn: () => client.call('app.info', {}),
   });
   const save = useMutation({
     mutationFn: (patch: SettingsPatch) => client.call('settings.set', patch),
@@ -77,6 +88,13 @@ export default function SettingsPage() {
             value={settings.data.ffmpegPath}
             onSave={(ffmpegPath) => save.mutate({ ffmpegPath })}
           />
+          <p className="muted small" data-testid="settings-ffmpeg">
+            {!info.data
+              ? 'Looking for ffmpeg…'
+              : info.data.ffmpeg.found
+                ? `Using ${info.data.ffmpeg.version} (${info.data.ffmpeg.path})`
+                : `ffmpeg not found: ${info.data.ffmpeg.message}`}
+          </p>
           <PathField
             id="ffprobe-path"
             label="ffprobe path (empty: FFPROBE_BIN, then beside ffmpeg, then PATH)"
@@ -92,6 +110,30 @@ export default function SettingsPage() {
             />
             <label htmlFor="hw-encoding">
               Use a hardware video encoder when this machine has one
+            </label>
+          </div>
+          <h2>Data folder</h2>
+          <p className="small">
+            <code>{info.data?.dataDir ?? '…'}</code>
+          </p>
+          <p className="muted small">
+            Start Reelsmith with <code>--data-dir</code> (or REELSMITH_DATA_DIR) to use another
+            folder.
+          </p>
+          <h2>Offline mode</h2>
+          <div className="field checkbox">
+            <input
+              id="offline-mode"
+              type="checkbox"
+              checked={OFFLINE_KEYS.every((k) => settings.data[k] === 'offline')}
+              onChange={(e) => {
+                const kind = e.target.checked ? 'offline' : 'openai-compatible';
+                save.mutate(Object.fromEntries(OFFLINE_KEYS.map((k) => [k, kind])));
+              }}
+            />
+            <label htmlFor="offline-mode">
+              Offline: scripts, pictures, voice and word timings are made on this computer, with no
+              network at all
             </label>
           </div>
           <h2>Language</h2>

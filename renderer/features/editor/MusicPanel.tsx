@@ -1,0 +1,126 @@
+/**
+ * Layers → music: a track the user imports, with volume, ducking under the voice and fades.
+ * Stored in the project's settings (`settings.music`), so every change is undoable.
+ */
+import { useMutation } from '@tanstack/react-query';
+import type { ProjectDetail } from '../../../shared/contract/projects.contract';
+import { useToasts } from '../../app/toasts';
+import { useClient } from '../../platform/client-context';
+import { pickFiles } from '../../platform/files';
+import { musicOf, musicSettingsOf } from './project-timeline';
+
+export function MusicPanel(props: {
+  project: ProjectDetail;
+  onMusic: (music: Record<string, unknown> | null, label: string) => void;
+}) {
+  const client = useClient();
+  const toasts = useToasts();
+  const current = musicOf(props.project);
+  const stored =
+    props.project.settings.music && typeof props.project.settings.music === 'object'
+      ? (props.project.settings.music as Record<string, unknown>)
+      : {};
+  const s = musicSettingsOf(stored);
+  const name = typeof stored.name === 'string' ? stored.name : 'Music';
+  const set = (values: Record<string, unknown>, label: string) =>
+    props.onMusic({ ...stored, ...values }, label);
+
+  const choose = useMutation({
+    mutationFn: async () => {
+      const [file] = await pickFiles(client, {
+        title: 'Choose music',
+        filters: [
+          { name: 'Audio', extensions: ['mp3', 'wav', 'm4a', 'aac', 'ogg', 'flac', 'opus'] },
+        ],
+      });
+      if (!file) return null;
+      const result = await client.call('media.import', { files: [{ id: file.id }] });
+      const failure = result.failed[0];
+      if (failure) throw new Error(`${failure.name}: ${failure.message}`);
+      return result.imported[0]?.media ?? null;
+    },
+    onSuccess: (media) => {
+      if (media) set({ mediaId: media.id, name: media.originalName }, 'choose music');
+    },
+    onError: (error) => toasts.show({ kind: 'error', message: error.message }),
+  });
+
+  return (
+    <div className="panel music-panel">
+      <div className="tray-head">
+        <h2>Music</h2>
+        <div className="row">
+          <button type="button" className="secondary small-button" onClick={() => choose.mutate()}>
+            {current ? 'Change…' : 'Add music…'}
+          </button>
+          {current && (
+            <button
+              type="button"
+              className="secondary small-button"
+              onClick={() => props.onMusic(null, 'remove music')}
+            >
+              Remove
+            </button>
+          )}
+        </div>
+      </div>
+      {!current && <p className="muted small">No music. Import a track you have the rights to.</p>}
+      {current && (
+        <>
+          <p className="small">{name}</p>
+          <div className="grid-2">
+            <div className="field">
+              <label htmlFor="music-volume">Volume {Math.round(s.volume * 100)}%</label>
+              <input
+                id="music-volume"
+                type="range"
+                min={0}
+                max={1.5}
+                step={0.05}
+                value={s.volume}
+                onChange={(e) => set({ volume: Number(e.target.value) }, 'music volume')}
+              />
+            </div>
+            <div className="field checkbox">
+              <input
+                id="music-ducking"
+                type="checkbox"
+                checked={s.ducking}
+                onChange={(e) => set({ ducking: e.target.checked }, 'music ducking')}
+              />
+              <label htmlFor="music-ducking">Lower under the voice</label>
+            </div>
+            <div className="field">
+              <label htmlFor="music-fade-in">Fade in (s)</label>
+              <input
+                id="music-fade-in"
+                type="number"
+                min={0}
+                max={30}
+                step={0.5}
+                value={s.fadeIn}
+                onChange={(e) =>
+                  set({ fadeIn: Math.min(30, Math.max(0, Number(e.target.value))) }, 'music fade')
+                }
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="music-fade-out">Fade out (s)</label>
+              <input
+                id="music-fade-out"
+                type="number"
+                min={0}
+                max={30}
+                step={0.5}
+                value={s.fadeOut}
+                onChange={(e) =>
+                  set({ fadeOut: Math.min(30, Math.max(0, Number(e.target.value))) }, 'music fade')
+                }
+              />
+            </div>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
