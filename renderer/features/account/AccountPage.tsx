@@ -8,6 +8,7 @@ import { useToasts } from '../../app/toasts';
 import { useClient } from '../../platform/client-context';
 import { pickFiles } from '../../platform/files';
 import { AuthForms } from './AuthForms';
+import { CloudSettings } from './CloudSettings';
 import { useCloud } from './cloud-context';
 import type { Me } from './cloud-api';
 import { describeCloudError } from './cloud-errors';
@@ -37,6 +38,7 @@ export default function AccountPage() {
       ) : (
         <AuthForms server={server.data} />
       )}
+      <CloudSettings />
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import { lazy } from 'react';
 import { Route } from 'react-router';
 import { AccountChip, StatusBar } from '../uploads/StatusBar';
+import UploadsPage from '../uploads/UploadsPanel';
 import { ServerBanner } from './ServerBanner';
 import './social.css';
 
@@ -13,7 +14,6 @@ const FeedPage = lazy(() => import('../feed/FeedPage'));
 const ProfilePage = lazy(() => import('../profile/ProfilePage'));
 const LeaderboardPage = lazy(() => import('../leaderboard/LeaderboardPage'));
 const PublishPage = lazy(() => import('../publish/PublishPage'));
-const UploadsPage = lazy(() => import('../uploads/UploadsPanel'));
 
 export const SOCIAL_NAV = [
   { to: '/feed', label: 'Feed', icon: '☰' },
