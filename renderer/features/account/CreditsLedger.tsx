@@ -1,7 +1,8 @@
 /**
  * The credits ledger: charges, refunds and grants, newest first, paginated.
  */
-import { formatDelta, ledgerKind } from './credits';
+import { CloudCost } from './CloudCost';
+import { formatDelta, ledgerKind, videoGenerationCost } from './credits';
 import { useCredits, usePrices } from './queries';
 import { EmptyState, ErrorState, Skeleton } from './StateViews';
 
@@ -27,6 +28,12 @@ export function CreditsLedger() {
             .join(' · ')}
           . Offline generation is free.
         </p>
+      )}
+      {prices.data && (
+        <CloudCost
+          what="A cloud-generated video with 8 scenes"
+          cost={videoGenerationCost(prices.data, 8)}
+        />
       )}
       {credits.isPending ? (
         <Skeleton label="Loading credits" lines={4} />

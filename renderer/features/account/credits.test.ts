@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costNotice, formatDelta, ledgerKind } from './credits';
+import { costNotice, formatDelta, ledgerKind, videoGenerationCost } from './credits';
 
 describe('credits', () => {
   it('classifies ledger lines', () => {
@@ -33,5 +33,11 @@ describe('credits', () => {
   it('asks to sign in when there is no balance', () => {
     expect(costNotice(2, null)).toMatchObject({ affordable: false });
     expect(costNotice(2, null).text).toMatch(/Sign in/);
+  });
+
+  it('prices a whole cloud-generated video', () => {
+    const prices = { script: 1, image: 4, speech: 2, transcription: 2 };
+    expect(videoGenerationCost(prices, 8)).toBe(37);
+    expect(videoGenerationCost({}, 8)).toBe(0);
   });
 });

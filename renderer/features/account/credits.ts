@@ -46,3 +46,18 @@ export function costNotice(cost: number, balance: number | null): CostNotice {
       `provider, or add credits to your account.`,
   };
 }
+
+/** The generation steps that can run in the cloud, priced per call. */
+export type CloudAction = 'script' | 'image' | 'speech' | 'transcription';
+
+/**
+ * Credits for generating one video in the cloud: one script, one image per scene, one
+ * voice-over and one transcription for word timings.
+ */
+export function videoGenerationCost(
+  prices: Partial<Record<CloudAction, number>>,
+  scenes: number,
+): number {
+  const price = (action: CloudAction) => prices[action] ?? 0;
+  return price('script') + scenes * price('image') + price('speech') + price('transcription');
+}
