@@ -48,7 +48,10 @@ export function useFeedVisibility(order: readonly string[], onViewed: (id: strin
     };
   }, []);
 
-  /** Stable ref callbacks, one per id, so re-renders never restart a card's view timer. */
+  /**
+   * Stable ref callbacks, one per id (kept for the list's lifetime), so re-renders never detach
+   * a card and restart its view timer.
+   */
   const callbacks = useRef(new Map<string, (el: Element | null) => (() => void) | undefined>());
   const observe = useCallback((id: string) => {
     let callback = callbacks.current.get(id);
@@ -62,7 +65,6 @@ export function useFeedVisibility(order: readonly string[], onViewed: (id: strin
           elements.current.delete(el);
           ratios.current.delete(id);
           sessionTracker.remove(id);
-          callbacks.current.delete(id);
         };
       };
       callbacks.current.set(id, callback);

@@ -14,6 +14,7 @@ export function StatusBar() {
   const queue = useQueue();
   const [open, setOpen] = useState(false);
   const summary = summarizeQueue(queue.data ?? []);
+  const label = queue.isError ? 'Uploads unavailable' : summary.label;
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
@@ -42,11 +43,11 @@ export function StatusBar() {
           type="button"
           className="ghost status-uploads"
           aria-expanded={open}
-          aria-label={`Uploads: ${summary.label}`}
+          aria-label={`Uploads: ${label}`}
           data-testid="uploads-indicator"
           onClick={() => setOpen((o) => !o)}
         >
-          <span aria-hidden="true">⇪</span> {summary.label}
+          <span aria-hidden="true">⇪</span> {label}
           {summary.active > 0 && ` · ${formatRate(summary.rate)}`}
         </button>
       </footer>
