@@ -8,7 +8,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type * as Electron from 'electron';
-import type { SecretName } from '../../shared/contract/secrets.contract';
+import type { StoredSecretName as SecretName } from '../../shared/contract/secrets.contract';
 import { AppError } from '../../shared/errors';
 import type { SecretStore } from '../secrets/secret-store';
 

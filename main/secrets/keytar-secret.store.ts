@@ -7,7 +7,7 @@
  * because a keyring that waits for an unlock prompt nobody sees would otherwise hang forever.
  */
 import { createRequire } from 'node:module';
-import type { SecretName } from '../../shared/contract/secrets.contract';
+import type { StoredSecretName as SecretName } from '../../shared/contract/secrets.contract';
 import { AppError } from '../../shared/errors';
 import type { SecretStore } from './secret-store';
 

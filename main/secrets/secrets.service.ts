@@ -3,13 +3,21 @@
  * safeStorage), then the file fallback. Keychain failures are not fatal: they are logged and the
  * file fallback is used with a visible warning.
  */
-import type { SecretName, SecretStatus } from '../../shared/contract/secrets.contract';
+import type {
+  SecretName,
+  SecretStatus,
+  StoredSecretName,
+} from '../../shared/contract/secrets.contract';
 import type { Logger } from '../rpc/router';
 import { FILE_FALLBACK_WARNING, type FileSecretStore } from './file-secret.store';
 import type { SecretStore } from './secret-store';
 
 /** The environment variable that overrides each secret. */
 export const SECRET_ENV: Record<SecretName, string> = { 'openai-api-key': 'OPENAI_API_KEY' };
+
+function envVariable(name: StoredSecretName): string | undefined {
+  return name === 'sync-session' ? undefined : SECRET_ENV[name];
+}
 
 export class SecretsService {
   constructor(
@@ -21,8 +29,9 @@ export class SecretsService {
   ) {}
 
   /** The value for providers (never sent to a renderer). */
-  async get(name: SecretName): Promise<string | null> {
-    const fromEnv = this.env[SECRET_ENV[name]];
+  async get(name: StoredSecretName): Promise<string | null> {
+    const variable = envVariable(name);
+    const fromEnv = variable === undefined ? undefined : this.env[variable];
     if (fromEnv) return fromEnv;
     const secure = await this.trySecure((store) => store.get(name));
     if (secure.ok && secure.value !== null) return secure.value;
@@ -47,6 +56,19 @@ export class SecretsService {
     await this.trySecure((store) => store.delete(name));
     await this.fallback.delete(name);
     return this.status(name);
+  }
+
+  /** Stores one of main's own secrets (e.g. the sync session); the file fallback when no keychain. */
+  async setPrivate(name: StoredSecretName, value: string): Promise<void> {
+    const secure = await this.trySecure((store) => store.set(name, value));
+    if (secure.ok) await this.fallback.delete(name);
+    else await this.fallback.set(name, value);
+  }
+
+  /** Deletes one of main's own secrets everywhere. */
+  async deletePrivate(name: StoredSecretName): Promise<void> {
+    await this.trySecure((store) => store.delete(name));
+    await this.fallback.delete(name);
   }
 
   /** Whether a secret is set and where it comes from; never its value. */

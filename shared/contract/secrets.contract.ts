@@ -11,6 +11,13 @@ import { operation } from './define';
 export const SecretName = z.enum(['openai-api-key']);
 export type SecretName = z.infer<typeof SecretName>;
 
+/**
+ * Every name the secret stores hold: the user's keys, plus main's own (the sync session, never
+ * reachable through `secrets.*`).
+ */
+export const StoredSecretName = z.enum([...SecretName.options, 'sync-session']);
+export type StoredSecretName = z.infer<typeof StoredSecretName>;
+
 /** Where a secret was found: environment variable, OS keychain, Electron safeStorage, or the data-folder file fallback. */
 export const SecretSource = z.enum(['env', 'keychain', 'safe-storage', 'file', 'memory']);
 export type SecretSource = z.infer<typeof SecretSource>;

@@ -7,7 +7,12 @@ import type { JobTable } from './tables/job.table';
 import type { LayerTable } from './tables/layer.table';
 import type { MediaTable } from './tables/media.table';
 import type { MigrationTable } from './tables/migration.table';
-import type { OutboxTable } from './tables/outbox.table';
+import type {
+  OutboxPartTable,
+  OutboxTable,
+  OutboxUploadTable,
+  PublishedVideoTable,
+} from './tables/outbox.table';
 import type { ProjectTable } from './tables/project.table';
 import type { SegmentMediaTable, SegmentTable } from './tables/segment.table';
 import type { SettingTable } from './tables/setting.table';
@@ -23,6 +28,9 @@ export interface Database {
   assets: AssetTable;
   jobs: JobTable;
   outbox: OutboxTable;
+  outbox_uploads: OutboxUploadTable;
+  outbox_parts: OutboxPartTable;
+  published_videos: PublishedVideoTable;
   settings: SettingTable;
   schema_migrations: MigrationTable;
 }

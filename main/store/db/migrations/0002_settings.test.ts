@@ -22,10 +22,9 @@ describe('0002_settings', () => {
     expect(db.prepare('select title, status from projects').all()).toEqual([
       { title: 'Kept', status: 'ready' },
     ]);
-    expect(db.prepare('select id from schema_migrations order by id').pluck().all()).toEqual([
-      '0001_initial',
-      '0002_settings',
-    ]);
+    expect(
+      db.prepare('select id from schema_migrations order by id').pluck().all().slice(0, 2),
+    ).toEqual(['0001_initial', '0002_settings']);
     db.prepare(
       "insert into settings (key, value_json, updated_at) values ('language', '\"de\"', 1)",
     ).run();

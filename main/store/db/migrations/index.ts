@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { MigrationStep } from './step';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_settings';
+import * as m0005 from './0005_outbox_uploads';
 
 export interface Migration {
   readonly id: string;
@@ -19,4 +20,5 @@ export type { MigrationStep } from './step';
 export const MIGRATIONS: readonly Migration[] = [
   { id: '0001_initial', up: m0001.up },
   { id: '0002_settings', up: m0002.up },
+  { id: '0005_outbox_uploads', up: m0005.up },
 ];

@@ -1,0 +1,722 @@
+/**
+ * The upload queue: persisted items (outbox) uploaded as resumable multipart uploads, then
+ * finished by one idempotent request (publish a video, create an asset link, set the avatar).
+ *
+ * Crash-safe: every acknowledged part is written at once with the server's upload id, and a
+ * restart reconciles with `GET /v1/uploads/:id` and sends only the missing parts. Failures are
+ * retried with capped full-jitter backoff (Retry-After honoured); 4xx other than 408/429 are
+ * permanent; an unreachable server pauses the queue until a health probe answers again.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import { assetsApi } from '../../../shared/api/assets.api';
+import { healthApi } from '../../../shared/api/health.api';
+import { meApi } from '../../../shared/api/me.api';
+import { uploadsApi, type Upload } from '../../../shared/api/uploads.api';
+import { videosApi } from '../../../shared/api/videos.api';
+import type {
+  QueueItem,
+  QueueItemKind,
+  QueueResult,
+  QueueStatus,
+  SyncProgress,
+} from '../../../shared/contract/sync.contract';
+import { AppError } from '../../../shared/errors';
+import type { Logger } from '../../rpc/router';
+import type { Store } from '../../store/db/store';
+import type { OutboxRow, OutboxUploadRow } from '../../store/db/tables/outbox.table';
+import type { CloudClient } from '../cloud/cloud-client';
+import { cloudDetails, isPermanentStatus } from '../cloud/cloud-errors';
+import { BandwidthLimiter } from './bandwidth';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import * as repo from './outbox.repository';
+import { putPart, readRange } from './part-sender';
+import { ProgressMeter } from './progress-meter';
+
+export interface QueueEvents {
+  item(item: QueueItem): void;
+  progress(progress: SyncProgress): void;
+  connectivity(reachable: boolean): void;
+}
+
+export interface UploadQueueOptions {
+  store: Store;
+  client: CloudClient;
+  events: QueueEvents;
+  log: Logger;
+  /** Read on every part, so a settings change applies at once. */
+  limits: () => { parallelParts: number; bytesPerSecond: number };
+  backoff?: BackoffPolicy;
+  /** How often an unreachable server is probed (default: backoff from 1 s to 30 s). */
+  probe?: BackoffPolicy;
+  /** A part with no byte moving this long fails (default 30 s). */
+  stallMs?: number;
+  random?: () => number;
+  /** Told when a video publish finished (project marked published in the same transaction). */
+  onDone?: (item: QueueItem) => void;
+}
+
+export interface UploadSpec {
+  role: string;
+  path: string;
+  uploadKind: 'video' | 'thumbnail' | 'asset' | 'avatar';
+  contentType: string;
+}
+
+export interface EnqueueSpec {
+  kind: QueueItemKind;
+  title: string;
+  projectId: string | null;
+  /** What the final request needs (video fields, asset type...). */
+  payload: Record<string, unknown>;
+  uploads: UploadSpec[];
+}
+
+/** Why a running item was stopped by the user. */
+class Stop extends Error {
+  constructor(readonly to: 'paused' | 'cancelled') {
+    super(to);
+  }
+}
+
+const PROGRESS_INTERVAL_MS = 250;
+
+export class UploadQueue {
+  private readonly running = new Map<number, AbortController>();
+  private readonly limiter: BandwidthLimiter;
+  private timer: NodeJS.Timeout | null = null;
+  private started = false;
+  private closed = false;
+  private pausedAll = false;
+  private reachable = true;
+  private probeAttempt = 0;
+  private readonly idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: UploadQueueOptions) {
+    this.limiter = new BandwidthLimiter(() => options.limits().bytesPerSecond);
+  }
+
+  private get store(): Store {
+    return this.options.store;
+  }
+
+  /** Starts scheduling (items left mid-upload by a killed process resume from their parts). */
+  start(): void {
+    this.started = true;
+    this.schedule(0);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const controller of this.running.values()) controller.abort(new Stop('paused'));
+    await this.idle();
+    // Items stopped by shutdown go back to the queue, not to "paused by the user".
+    for (const row of repo.listItems(this.store)) {
+      if (
+        row.status === 'initiating' ||
+        row.status === 'uploading' ||
+        row.status === 'completing'
+      ) {
+        repo.setState(this.store, row.id, { status: 'queued' }, Date.now());
+      }
+    }
+  }
+
+  /** Resolves when no item is running. */
+  idle(): Promise<void> {
+    if (this.running.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Resolves when the item is done, or rejects with its failure (permanent or cancelled). */
+  async waitFor(id: string, timeoutMs = 0): Promise<QueueItem> {
+    const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : Infinity;
+    for (;;) {
+      const item = this.get(id);
+      if (item.state === 'done') return item;
+      if (item.state === 'cancelled') throw new AppError('CANCELLED', `${item.title}: cancelled.`);
+      if (item.state === 'failed' && item.failure?.permanent) {
+        throw new AppError('UPSTREAM', item.failure.message, { details: item.failure });
+      }
+      if (Date.now() > deadline)
+        throw new AppError('UPSTREAM', `${item.title}: still ${item.state}.`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Queues files; sizes and modification times are taken now and checked before each part. */
+  async enqueue(spec: EnqueueSpec): Promise<QueueItem> {
+    const uploads: repo.NewUpload[] = [];
+    for (const upload of spec.uploads) {
+      const stat = await statOrFail(upload.path);
+      if (stat.size === 0) throw new AppError('VALIDATION', `${upload.path} is empty.`);
+      uploads.push({
+        role: upload.role,
+        path: upload.path,
+        uploadKind: upload.uploadKind,
+        contentType: upload.contentType,
+        bytes: stat.size,
+        mtimeMs: Math.floor(stat.mtimeMs),
+      });
+    }
+    const id = repo.insertItem(
+      this.store,
+      {
+        kind: spec.kind,
+        title: spec.title,
+        projectId: spec.projectId,
+        payload: spec.payload,
+        idempotencyKey: `rs-${randomUUID()}`,
+        uploads,
+      },
+      Date.now(),
+    );
+    const item = this.emit(id);
+    this.schedule(0);
+    return item;
+  }
+
+  list(): QueueStatus {
+    return {
+      items: repo.listItems(this.store).map((row) => repo.toQueueItem(this.store, row)),
+      paused: this.pausedAll,
+      reachable: this.reachable,
+      serverUrl: safeBaseUrl(this.options.client),
+    };
+  }
+
+  get(id: string): QueueItem {
+    return repo.toQueueItem(this.store, this.row(id));
+  }
+
+  pause(id: string): QueueItem {
+    const row = this.row(id);
+    if (row.status === 'done' || row.status === 'cancelled') return this.get(id);
+    repo.setState(this.store, row.id, { status: 'paused' }, Date.now());
+    this.running.get(row.id)?.abort(new Stop('paused'));
+    return this.emit(row.id);
+  }
+
+  resume(id: string): QueueItem {
+    const row = this.row(id);
+    if (row.status !== 'paused') return this.get(id);
+    repo.setState(this.store, row.id, { status: 'queued', nextAttemptAt: Date.now() }, Date.now());
+    this.schedule(0);
+    return this.emit(row.id);
+  }
+
+  retry(id: string): QueueItem {
+    const row = this.row(id);
+    if (row.status !== 'failed' && row.status !== 'paused') return this.get(id);
+    repo.setState(
+      this.store,
+      row.id,
+      { status: 'queued', permanent: false, nextAttemptAt: Date.now(), lastError: null },
+      Date.now(),
+    );
+    this.schedule(0);
+    return this.emit(row.id);
+  }
+
+  cancel(id: string): QueueItem {
+    const row = this.row(id);
+    if (row.status === 'done' || row.status === 'cancelled') return this.get(id);
+    repo.setState(this.store, row.id, { status: 'cancelled' }, Date.now());
+    this.running.get(row.id)?.abort(new Stop('cancelled'));
+    void this.abortRemote(row.id);
+    return this.emit(row.id);
+  }
+
+  pauseAll(): QueueStatus {
+    this.pausedAll = true;
+    for (const row of repo.listItems(this.store)) {
+      if (!['done', 'cancelled', 'failed'].includes(row.status)) this.pause(String(row.id));
+    }
+    return this.list();
+  }
+
+  resumeAll(): QueueStatus {
+    this.pausedAll = false;
+    for (const row of repo.listItems(this.store)) {
+      if (row.status === 'paused') this.resume(String(row.id));
+    }
+    this.schedule(0);
+    return this.list();
+  }
+
+  cancelAll(): QueueStatus {
+    for (const row of repo.listItems(this.store)) {
+      if (row.status !== 'done' && row.status !== 'cancelled') this.cancel(String(row.id));
+    }
+    return this.list();
+  }
+
+  retryAll(): QueueStatus {
+    for (const row of repo.listItems(this.store)) {
+      if (row.status === 'failed') this.retry(String(row.id));
+    }
+    return this.list();
+  }
+
+  clearFinished(): QueueStatus {
+    repo.deleteFinished(this.store);
+    return this.list();
+  }
+
+  private row(id: string): OutboxRow {
+    const row = /^\d{1,15}$/.test(id) ? repo.getItem(this.store, Number(id)) : undefined;
+    if (!row) throw new AppError('NOT_FOUND', `No queue item ${id}.`);
+    return row;
+  }
+
+  private emit(id: number): QueueItem {
+    const row = repo.getItem(this.store, id);
+    if (!row) throw new AppError('NOT_FOUND', `No queue item ${id}.`);
+    const item = repo.toQueueItem(this.store, row);
+    this.options.events.item(item);
+    return item;
+  }
+
+  // ---- scheduling -------------------------------------------------------------------------
+
+  private schedule(delayMs: number): void {
+    if (!this.started || this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.tick();
+      },
+      Math.max(0, delayMs),
+    );
+  }
+
+  private tick(): void {
+    if (this.closed || this.pausedAll) return;
+    if (!this.reachable) {
+      void this.probe();
+      return;
+    }
+    const now = Date.now();
+    for (const row of repo.dueItems(this.store, now)) {
+      if (this.running.has(row.id)) continue;
+      // One item uploads at a time (its parts in parallel); the others wait their turn.
+      if (this.running.size >= 1) break;
+      this.run(row);
+    }
+    const next = repo.nextDue(this.store);
+    if (next !== null && this.running.size === 0) this.schedule(Math.max(10, next - Date.now()));
+  }
+
+  private async probe(): Promise<void> {
+    const policy = this.options.probe ?? { baseMs: 1_000, capMs: 30_000 };
+    try {
+      await this.options.client.call(healthApi.health, {});
+      this.setReachable(true);
+    } catch (error) {
+      // Any HTTP answer (even 503) means the server is there.
+      if (cloudDetails(error).status !== 0) this.setReachable(true);
+    }
+    if (this.reachable) {
+      this.probeAttempt = 0;
+      this.schedule(0);
+      return;
+    }
+    this.probeAttempt += 1;
+    this.schedule(backoffDelay(policy, this.probeAttempt, undefined, this.options.random));
+  }
+
+  private setReachable(reachable: boolean): void {
+    if (this.reachable === reachable) return;
+    this.reachable = reachable;
+    this.options.events.connectivity(reachable);
+  }
+
+  private run(row: OutboxRow): void {
+    const controller = new AbortController();
+    this.running.set(row.id, controller);
+    void this.process(row, controller.signal)
+      .catch((error: unknown) => this.fail(row.id, error, controller.signal))
+      .finally(() => {
+        this.running.delete(row.id);
+        if (this.running.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+        this.schedule(0);
+      });
+  }
+
+  private fail(id: number, error: unknown, signal: AbortSignal): void {
+    const current = repo.getItem(this.store, id);
+    if (!current) return;
+    if (signal.aborted && signal.reason instanceof Stop) {
+      if (!this.closed) this.emit(id);
+      return;
+    }
+    if (current.status === 'paused' || current.status === 'cancelled') return;
+    const details = cloudDetails(error);
+    const now = Date.now();
+    const message = error instanceof Error ? error.message : String(error);
+    const code = error instanceof AppError ? error.code : 'INTERNAL';
+    const permanent =
+      error instanceof AppError
+        ? details.status !== 0
+          ? isPermanentStatus(details.status)
+          : !error.retryable
+        : false;
+    const attempts = current.attempts + 1;
+    if (details.offline) {
+      // The server is away: wait for it instead of burning attempts.
+      this.setReachable(false);
+      repo.setState(
+        this.store,
+        id,
+        { status: 'queued', lastError: message, errorCode: code, nextAttemptAt: now },
+        now,
+      );
+      this.emit(id);
+      return;
+    }
+    if (!(error instanceof AppError)) this.options.log.error(`upload item ${id} failed`, error);
+    repo.setState(
+      this.store,
+      id,
+      {
+        status: 'failed',
+        permanent,
+        errorCode: code,
+        lastError: message,
+        attempts,
+        nextAttemptAt: permanent
+          ? now
+          : now +
+            backoffDelay(
+              this.options.backoff ?? DEFAULT_BACKOFF,
+              attempts,
+              details.retryAfterMs,
+              this.options.random,
+            ),
+      },
+      now,
+    );
+    this.emit(id);
+  }
+
+  // ---- one item ---------------------------------------------------------------------------
+
+  private async process(row: OutboxRow, signal: AbortSignal): Promise<void> {
+    const id = row.id;
+    const uploads = repo.uploadsOf(this.store, id);
+    const total = uploads.reduce((sum, u) => sum + u.bytes, 0);
+    const meter = new ProgressMeter(repo.toQueueItem(this.store, row).bytesDone, total);
+    let lastProgress = 0;
+    const onBytes = (bytes: number): void => {
+      meter.add(bytes);
+      const now = Date.now();
+      if (now - lastProgress >= PROGRESS_INTERVAL_MS) {
+        lastProgress = now;
+        this.options.events.progress({ id: String(id), ...meter.snapshot(now) });
+      }
+    };
+    for (const upload of uploads) {
+      if (upload.completed) continue;
+      await this.runUpload(id, upload, signal, onBytes);
+    }
+    signal.throwIfAborted();
+    this.options.events.progress({ id: String(id), ...meter.snapshot() });
+    this.setStatus(id, 'completing');
+    const result = await this.finish(row, repo.uploadsOf(this.store, id), signal);
+    const now = Date.now();
+    this.store.transaction(() => {
+      repo.setState(
+        this.store,
+        id,
+        { status: 'done', result, lastError: null, errorCode: null, permanent: false },
+        now,
+      );
+      if (row.kind === 'video' && row.project_id && result.videoId && result.shareUrl) {
+        repo.recordPublished(
+          this.store,
+          {
+            projectId: row.project_id,
+            videoId: result.videoId,
+            shareUrl: result.shareUrl,
+            outboxId: id,
+          },
+          now,
+        );
+      }
+    });
+    const item = this.emit(id);
+    this.options.onDone?.(item);
+  }
+
+  private setStatus(id: number, status: 'initiating' | 'uploading' | 'completing'): void {
+    const row = repo.getItem(this.store, id);
+    if (row?.status === status) return;
+    repo.setState(this.store, id, { status }, Date.now());
+    this.emit(id);
+  }
+
+  private async runUpload(
+    id: number,
+    upload: OutboxUploadRow,
+    signal: AbortSignal,
+    onBytes: (bytes: number) => void,
+  ): Promise<void> {
+    const { client } = this.options;
+    await checkUnchanged(upload);
+    let remoteId = upload.remote_upload_id;
+    if (!remoteId) {
+      this.setStatus(id, 'initiating');
+      const sha256 = upload.sha256 ?? (await hashFile(upload.path, signal));
+      repo.setUpload(this.store, id, upload.role, { sha256 });
+      await checkUnchanged(upload);
+      const created = await client.call(uploadsApi.create, {
+        body: {
+          kind: upload.upload_kind as Upload['kind'],
+          contentType: upload.content_type,
+          bytes: upload.bytes,
+          sha256,
+        },
+        signal,
+      });
+      remoteId = created.uploadId;
+      repo.setUpload(this.store, id, upload.role, {
+        remote_upload_id: remoteId,
+        part_size: created.partSize,
+        part_count: created.parts.length,
+      });
+      repo.clearParts(this.store, id, upload.role);
+    }
+    this.setStatus(id, 'uploading');
+    const status = await client.call(uploadsApi.get, { id: remoteId, signal });
+    if (status.status === 'failed' || status.status === 'aborted') {
+      // The server gave up on this upload (e.g. it failed verification): start a fresh one.
+      repo.setUpload(this.store, id, upload.role, { remote_upload_id: null, sha256: null });
+      repo.clearParts(this.store, id, upload.role);
+      throw new AppError(
+        'UPSTREAM',
+        `The server ${status.status} the upload of ${upload.path}; starting it again.`,
+        {
+          retryable: true,
+          details: { status: 503 },
+        },
+      );
+    }
+    if (status.status === 'verifying' || status.status === 'verified') {
+      repo.setUpload(this.store, id, upload.role, { completed: 1 });
+      return;
+    }
+    // The server's record wins: it knows what it received, including parts whose
+    // acknowledgement a killed process never saw.
+    for (const part of status.received) {
+      repo.recordPart(
+        this.store,
+        {
+          outbox_id: id,
+          role: upload.role,
+          part_number: part.partNumber,
+          bytes: partLength(status, part.partNumber),
+          etag: part.etag,
+        },
+        Date.now(),
+      );
+    }
+    const have = new Set(status.received.map((p) => p.partNumber));
+    const local = repo.partsOf(this.store, id, upload.role);
+    const missing = status.parts.filter((p) => !have.has(p.partNumber));
+    const s3 = status.parts.length > 0 && !status.parts[0]?.url.includes('/v1/storage/parts/');
+    // Parts we sent to S3 but the server did not record yet: record them instead of resending.
+    const unrecorded = local.filter((p) => !have.has(p.part_number));
+    if (s3 && unrecorded.length > 0) {
+      await client.call(uploadsApi.parts, {
+        id: remoteId,
+        body: { parts: unrecorded.map((p) => ({ partNumber: p.part_number, etag: p.etag })) },
+        signal,
+      });
+      for (const p of unrecorded) have.add(p.part_number);
+    }
+    const queue = missing.filter((p) => !have.has(p.partNumber));
+    const parallel = Math.max(1, this.options.limits().parallelParts);
+    const stallMs = this.options.stallMs ?? 30_000;
+    const inner = new AbortController();
+    const both = AbortSignal.any([signal, inner.signal]);
+    let failure: unknown = null;
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        const part = queue.shift();
+        if (!part || failure) return;
+        try {
+          await checkUnchanged(upload);
+          const offset = (part.partNumber - 1) * status.partSize;
+          const length = partLength(status, part.partNumber);
+          const body = await readRange(upload.path, offset, length);
+          const etag = await putPart(
+            {
+              path: upload.path,
+              offset,
+              length,
+              url: part.url,
+              signal: both,
+              limiter: this.limiter,
+              onBytes,
+              stallMs,
+            },
+            body,
+          );
+          repo.recordPart(
+            this.store,
+            { outbox_id: id, role: upload.role, part_number: part.partNumber, bytes: length, etag },
+            Date.now(),
+          );
+          if (s3) {
+            await client.call(uploadsApi.parts, {
+              id: remoteId,
+              body: { parts: [{ partNumber: part.partNumber, etag }] },
+              signal: both,
+            });
+          }
+        } catch (error) {
+          failure ??= error;
+          inner.abort(error);
+          return;
+        }
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(parallel, Math.max(1, queue.length)) }, worker),
+    );
+    signal.throwIfAborted();
+    if (failure) throw failure instanceof Error ? failure : new Error('A part upload failed.');
+    await checkUnchanged(upload);
+    const parts = repo
+      .partsOf(this.store, id, upload.role)
+      .map((p) => ({ partNumber: p.part_number, etag: p.etag }));
+    try {
+      await client.call(uploadsApi.complete, { id: remoteId, body: { parts }, signal });
+    } catch (error) {
+      // A completion that went through before a crash or a lost answer: check, do not fail.
+      const again = await client.call(uploadsApi.get, { id: remoteId, signal });
+      if (again.status !== 'verifying' && again.status !== 'verified') throw error;
+    }
+    repo.setUpload(this.store, id, upload.role, { completed: 1 });
+  }
+
+  /** The item's last request, carrying its Idempotency-Key where the API takes one. */
+  private async finish(
+    row: OutboxRow,
+    uploads: OutboxUploadRow[],
+    signal: AbortSignal,
+  ): Promise<QueueResult> {
+    const { client } = this.options;
+    const payload = JSON.parse(row.payload_json) as Record<string, unknown>;
+    const remote = (role: string): string => {
+      const id = uploads.find((u) => u.role === role)?.remote_upload_id;
+      if (!id) throw new AppError('INTERNAL', `The ${role} upload has no server id.`);
+      return id;
+    };
+    switch (row.kind) {
+      case 'video': {
+        const video = await client.call(videosApi.create, {
+          idempotencyKey: row.idempotency_key,
+          body: {
+            ...(payload as {
+              title: string;
+              durationSeconds: number;
+              description?: string;
+              prompt?: string;
+              sourceVideoId?: string;
+              visibility?: 'public' | 'unlisted';
+            }),
+            videoUploadId: remote('video'),
+            thumbnailUploadId: remote('thumbnail'),
+          },
+          signal,
+        });
+        return { videoId: video.id, shareUrl: `${client.baseUrl()}/v/${video.id}` };
+      }
+      case 'asset': {
+        const asset = await client.call(assetsApi.create, {
+          body: {
+            uploadId: remote('asset'),
+            type: payload.type as 'emote',
+            title: row.title,
+          },
+          signal,
+        });
+        return { assetId: asset.id, shareUrl: asset.url };
+      }
+      case 'avatar': {
+        await client.call(meApi.patch, { body: { avatarUploadId: remote('avatar') }, signal });
+        return {};
+      }
+      default:
+        throw new AppError('UNSUPPORTED', `Unknown queue item kind ${row.kind}.`);
+    }
+  }
+
+  private async abortRemote(id: number): Promise<void> {
+    for (const upload of repo.uploadsOf(this.store, id)) {
+      if (!upload.remote_upload_id || upload.completed) continue;
+      try {
+        await this.options.client.call(uploadsApi.abort, { id: upload.remote_upload_id });
+      } catch (error) {
+        this.options.log.warn(
+          `sync: could not abort upload ${upload.remote_upload_id}: ${(error as Error).message}`,
+        );
+      }
+    }
+  }
+}
+
+function partLength(status: Upload, partNumber: number): number {
+  return partNumber < status.partCount
+    ? status.partSize
+    : status.bytes - status.partSize * (status.partCount - 1);
+}
+
+function safeBaseUrl(client: CloudClient): string {
+  try {
+    return client.baseUrl();
+  } catch {
+    return '';
+  }
+}
+
+async function statOrFail(path: string) {
+  try {
+    return await fs.stat(path);
+  } catch {
+    throw new AppError('NOT_FOUND', `${path} does not exist (or cannot be read).`);
+  }
+}
+
+/** The queued file must still be the one queued: same size, same modification time. */
+async function checkUnchanged(upload: OutboxUploadRow): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(upload.path);
+  } catch {
+    throw new AppError(
+      'NOT_FOUND',
+      `${upload.path} was deleted or moved after it was queued; nothing was published.`,
+      {
+        details: { status: 410 },
+      },
+    );
+  }
+  if (stat.size !== upload.bytes || Math.floor(stat.mtimeMs) !== upload.mtime_ms) {
+    throw new AppError('CONFLICT', `${upload.path} changed after it was queued; queue it again.`, {
+      details: { status: 409 },
+    });
+  }
+}
+
+async function hashFile(path: string, signal: AbortSignal): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024, signal })) {
+    hash.update(chunk as Buffer);
+  }
+  return hash.digest('hex');
+}
