@@ -19,10 +19,16 @@ describe('describeCloudError', () => {
   });
 
   it('tells an unreachable server from a failing one', () => {
-    const away = new AppError('UPSTREAM', 'Cannot reach http://x', { retryable: true });
+    const away = new AppError('UPSTREAM', 'Cannot reach http://x', {
+      retryable: true,
+      details: { status: 0, offline: true },
+    });
     expect(isUnreachable(away)).toBe(true);
     expect(describeCloudError(away).title).toBe('The server is unreachable');
-    const broken = new AppError('UPSTREAM', 'Bad gateway');
+    const broken = new AppError('UPSTREAM', 'Bad gateway', {
+      retryable: true,
+      details: { status: 502 },
+    });
     expect(isUnreachable(broken)).toBe(false);
     expect(describeCloudError(broken).title).toBe('The server had a problem');
   });

@@ -12,9 +12,13 @@ export interface ErrorView {
   needsSignIn: boolean;
 }
 
-/** True when the error says the sync API could not be reached at all. */
+/** True when the error says the sync API could not be reached at all (main marks it offline). */
 export function isUnreachable(error: unknown): boolean {
-  return error instanceof AppError && error.code === 'UPSTREAM' && error.retryable;
+  if (!(error instanceof AppError) || error.code !== 'UPSTREAM') return false;
+  const details = error.details;
+  return typeof details === 'object' && details !== null && 'offline' in details
+    ? details.offline === true
+    : false;
 }
 
 export function describeCloudError(error: unknown): ErrorView {
