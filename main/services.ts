@@ -48,6 +48,9 @@ import { RenderQueue } from './pipeline/render/render-queue.service';
 import { RenderService } from './pipeline/render/render.service';
 import { findResourcesDir } from './pipeline/render/resources-dir';
 import { createStderrLogger } from './util/logger';
+import { CloudSync } from './sync/cloud-sync.service';
+import type { SessionVault } from './sync/cloud/session-vault';
+import type { BackoffPolicy } from './sync/outbox/backoff';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -78,6 +81,8 @@ export interface ServicesConfig {
   generation?: { repo?: GenerationRepository; media?: MediaStore; openAi?: Partial<OpenAiConfig> };
   /** How the renderer addresses media (default: Electron's `media://library/`). */
   mediaUrls?: MediaUrls;
+  /** Sync overrides for tests (session store, retry timing, whether to run the embedded API). */
+  sync?: { vault?: SessionVault; backoff?: BackoffPolicy; embedded?: boolean };
 }
 
 export interface Services {
@@ -101,6 +106,8 @@ export interface Services {
   readonly renderService: RenderService;
   readonly renderQueue: RenderQueue;
   readonly render: RenderOperations;
+  /** Cloud account, feed, upload queue and publishing; `sync.start()` runs the embedded API. */
+  readonly sync: CloudSync;
   readonly router: Router;
   /** Stops timers and releases the data folder. */
   close(): Promise<void>;
@@ -178,8 +185,9 @@ export function createServices(config: ServicesConfig): Services {
       hardwareAllowed,
       log,
     });
+    const renderJobs = config.renderJobs ?? new JsonRenderJobStore(dataDir);
     const renderQueue = new RenderQueue(
-      config.renderJobs ?? new JsonRenderJobStore(dataDir),
+      renderJobs,
       renderService,
       {
         job: (job) => events.emit('render.job', job),
@@ -197,6 +205,27 @@ export function createServices(config: ServicesConfig): Services {
       hardware,
       tools,
       hardwareAllowed,
+    });
+    const sync = new CloudSync({
+      dataDir,
+      store,
+      settings,
+      secrets,
+      events,
+      log,
+      projects,
+      renderJobs,
+      files: fileRegistry,
+      tools: async () => {
+        const found = await appInfo.locateTools();
+        if (!found.ffmpeg.found) throw new AppError('FFMPEG_NOT_FOUND', found.ffmpeg.message);
+        if (!found.ffprobe.found) throw new AppError('FFMPEG_NOT_FOUND', found.ffprobe.message);
+        return { ffmpeg: found.ffmpeg.path, ffprobe: found.ffprobe.path };
+      },
+      // Only the process owning the data folder runs the embedded sync API.
+      embedded: config.sync?.embedded ?? lock !== null,
+      vault: config.sync?.vault,
+      backoff: config.sync?.backoff,
     });
     const partial = {
       dataDir,
@@ -218,6 +247,7 @@ export function createServices(config: ServicesConfig): Services {
       renderService,
       renderQueue,
       render,
+      sync,
     };
     const router = new Router(createHandlers(partial), log);
     return {
@@ -226,6 +256,7 @@ export function createServices(config: ServicesConfig): Services {
       async close() {
         await renderQueue.close();
         await generation.close();
+        await sync.close();
         partial.library.close();
         lock?.release();
       },

@@ -105,6 +105,12 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
     registerMediaProtocol(protocol, services.media.files.root);
     registerIpc(ipcMain, services.router, APP_ORIGIN);
     forwardEvents(services.events, () => BrowserWindow.getAllWindows());
+    // The embedded sync API (no cloud URL set) and the upload queue; failures are logged, the
+    // studio works offline without them.
+    const started = services;
+    started.sync
+      .start()
+      .catch((error: unknown) => started.log.error('sync: could not start', error));
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate(process.platform, {

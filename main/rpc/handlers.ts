@@ -23,12 +23,13 @@ export function createHandlers(
     | 'montage'
     | 'render'
     | 'renderQueue'
+    | 'sync'
   >,
 ): Handlers {
   const { appInfo, settings, files, secrets, generation, montage, render, renderQueue } = services;
   return {
     ...createLibraryHandlers(services),
-    ...createSyncHandlers(),
+    ...createSyncHandlers(services.sync),
     'app.info': () => appInfo.info(),
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.set(patch),

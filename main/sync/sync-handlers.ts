@@ -2,60 +2,57 @@
  * Handlers of `account.*`, `social.*` and `sync.*`, kept apart from handlers.ts so the cloud
  * domain is wired in one place.
  */
-import { AppError } from '../../shared/errors';
 import type { Handlers } from '../rpc/router';
+import type { CloudSync } from './cloud-sync.service';
 
 type CloudOperation = Extract<
   keyof Handlers,
   `account.${string}` | `social.${string}` | `sync.${string}`
 >;
 
-function notYet(name: string): never {
-  throw new AppError('UNSUPPORTED', `${name} is not available in this build yet.`);
-}
-
-export function createSyncHandlers(): Pick<Handlers, CloudOperation> {
+export function createSyncHandlers(sync: CloudSync): Pick<Handlers, CloudOperation> {
+  const { queue } = sync;
   return {
-    'account.session': () => notYet('account.session'),
-    'account.signup': () => notYet('account.signup'),
-    'account.verify': () => notYet('account.verify'),
-    'account.login': () => notYet('account.login'),
-    'account.logout': () => notYet('account.logout'),
-    'account.forgotPassword': () => notYet('account.forgotPassword'),
-    'account.resetPassword': () => notYet('account.resetPassword'),
-    'account.me': () => notYet('account.me'),
-    'account.update': () => notYet('account.update'),
-    'account.credits': () => notYet('account.credits'),
-    'account.prices': () => notYet('account.prices'),
-    'account.localMail': () => notYet('account.localMail'),
-    'social.feed': () => notYet('social.feed'),
-    'social.video': () => notYet('social.video'),
-    'social.updateVideo': () => notYet('social.updateVideo'),
-    'social.unpublishVideo': () => notYet('social.unpublishVideo'),
-    'social.deleteVideo': () => notYet('social.deleteVideo'),
-    'social.reportVideo': () => notYet('social.reportVideo'),
-    'social.react': () => notYet('social.react'),
-    'social.view': () => notYet('social.view'),
-    'social.recreate': () => notYet('social.recreate'),
-    'social.user': () => notYet('social.user'),
-    'social.userVideos': () => notYet('social.userVideos'),
-    'social.likedVideos': () => notYet('social.likedVideos'),
-    'social.leaderboard': () => notYet('social.leaderboard'),
-    'social.asset': () => notYet('social.asset'),
-    'social.deleteAsset': () => notYet('social.deleteAsset'),
-    'sync.list': () => notYet('sync.list'),
-    'sync.get': () => notYet('sync.get'),
-    'sync.pause': () => notYet('sync.pause'),
-    'sync.resume': () => notYet('sync.resume'),
-    'sync.cancel': () => notYet('sync.cancel'),
-    'sync.retry': () => notYet('sync.retry'),
-    'sync.pauseAll': () => notYet('sync.pauseAll'),
-    'sync.resumeAll': () => notYet('sync.resumeAll'),
-    'sync.cancelAll': () => notYet('sync.cancelAll'),
-    'sync.retryAll': () => notYet('sync.retryAll'),
-    'sync.clearFinished': () => notYet('sync.clearFinished'),
-    'sync.publish': () => notYet('sync.publish'),
-    'sync.publishAsset': () => notYet('sync.publishAsset'),
-    'sync.published': () => notYet('sync.published'),
+    'account.session': () => sync.session(),
+    'account.signup': (input) => sync.signup(input),
+    'account.verify': ({ token }) => sync.verify(token),
+    'account.login': ({ email, password }) => sync.login(email, password),
+    'account.logout': () => sync.logout(),
+    'account.forgotPassword': ({ email }) => sync.forgotPassword(email),
+    'account.resetPassword': ({ token, password }) => sync.resetPassword(token, password),
+    'account.me': () => sync.me(),
+    'account.update': (input) => sync.updateAccount(input),
+    'account.credits': ({ cursor, limit }) => sync.credits(cursor, limit),
+    'account.prices': () => sync.prices(),
+    'account.localMail': ({ limit }) => sync.localMail(limit),
+    'social.feed': ({ cursor, limit }) => sync.feed(cursor, limit),
+    'social.video': ({ id }) => sync.video(id),
+    'social.updateVideo': ({ id, ...patch }) => sync.updateVideo(id, patch),
+    'social.unpublishVideo': ({ id, unpublished }) => sync.unpublishVideo(id, unpublished),
+    'social.deleteVideo': ({ id }) => sync.deleteVideo(id),
+    'social.reportVideo': ({ id, reason }) => sync.reportVideo(id, reason),
+    'social.react': ({ id, reaction }) => sync.react(id, reaction),
+    'social.view': ({ id }) => sync.view(id),
+    'social.recreate': ({ id, title }) => sync.recreate(id, title),
+    'social.user': ({ id }) => sync.user(id),
+    'social.userVideos': ({ id, cursor, limit }) => sync.userVideos(id, cursor, limit),
+    'social.likedVideos': ({ id, cursor, limit }) => sync.likedVideos(id, cursor, limit),
+    'social.leaderboard': ({ limit }) => sync.leaderboard(limit),
+    'social.asset': ({ id }) => sync.asset(id),
+    'social.deleteAsset': ({ id }) => sync.deleteAsset(id),
+    'sync.list': () => queue.list(),
+    'sync.get': ({ id }) => queue.get(id),
+    'sync.pause': ({ id }) => queue.pause(id),
+    'sync.resume': ({ id }) => queue.resume(id),
+    'sync.cancel': ({ id }) => queue.cancel(id),
+    'sync.retry': ({ id }) => queue.retry(id),
+    'sync.pauseAll': () => queue.pauseAll(),
+    'sync.resumeAll': () => queue.resumeAll(),
+    'sync.cancelAll': () => queue.cancelAll(),
+    'sync.retryAll': () => queue.retryAll(),
+    'sync.clearFinished': () => queue.clearFinished(),
+    'sync.publish': (input) => sync.publish(input),
+    'sync.publishAsset': (input) => sync.publishAsset(input),
+    'sync.published': ({ projectId }) => sync.published(projectId),
   };
 }

@@ -60,6 +60,10 @@ export const serveCommand: Command = {
       throw error;
     }
     services.lock?.setUrl(`http://127.0.0.1:${shell.port}/`);
+    // The embedded sync API (no cloud URL set) and the upload queue; the studio works without them.
+    services.sync
+      .start()
+      .catch((error: unknown) => services.log.error('sync: could not start', error));
     io.stdout.write(
       globals.json ? `${JSON.stringify({ url: shell.url })}\n` : `Reelsmith is at ${shell.url}\n`,
     );
