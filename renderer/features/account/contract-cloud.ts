@@ -139,20 +139,33 @@ export function createContractCloud(client: Client): CloudApi {
     },
 
     async publishableProjects() {
-      const { items } = await client.call('projects.list', { limit: 200 });
-      return items
-        .filter((p) => p.status === 'rendered')
+      // What sync.publish accepts (main/sync/publish/rendered-output.ts): a library project with
+      // a finished render, or a finished render job.
+      const [{ items }, { jobs }] = await Promise.all([
+        client.call('projects.list', { limit: 200 }),
+        client.call('render.list', {}),
+      ]);
+      const projects = items
+        .filter((p) => p.status === 'rendered' || typeof p.settings.lastRenderPath === 'string')
         .map((p) => ({ id: p.id, title: p.title, idea: p.idea, status: p.status }));
+      const renders = jobs
+        .filter((j) => j.status === 'done')
+        .map((j) => ({
+          id: j.id,
+          title: j.outputName.replace(/\.[^.]+$/, ''),
+          idea: '',
+          status: 'render',
+        }));
+      return [...projects, ...renders];
     },
     async publish(input) {
-      const projects = await client.call('projects.get', { id: input.projectId });
-      const prompt = input.sharePrompt ? projects.idea.trim() : '';
       const item = await client.call('sync.publish', {
         projectId: input.projectId,
         title: input.title,
         visibility: input.visibility,
         ...(input.description.trim() ? { description: input.description.trim() } : {}),
-        ...(prompt ? { prompt: prompt.slice(0, 4000) } : {}),
+        // An empty prompt keeps main from falling back to the project's idea.
+        ...(input.sharePrompt ? {} : { prompt: '' }),
       });
       return toQueueItem(item, undefined);
     },
