@@ -2,7 +2,10 @@
  * Where API keys live. Implementations: the OS keychain (keytar), Electron safeStorage
  * (main/app), a file in the data folder (fallback), and memory (tests).
  */
-import type { StoredSecretName as SecretName, SecretSource } from '../../shared/contract/secrets.contract';
+import type {
+  StoredSecretName as SecretName,
+  SecretSource,
+} from '../../shared/contract/secrets.contract';
 
 export interface SecretStore {
   /** Reported to the UI as where a secret comes from. */
