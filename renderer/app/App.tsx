@@ -3,6 +3,8 @@ import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { ConnectionBanner } from './ConnectionBanner';
 import { ErrorBoundary } from './ErrorBoundary';
+// Social (feat/social): account, feed, profiles, leaderboard, publish, uploads.
+import { SOCIAL_NAV, SocialChrome, socialRoutes } from '../features/account/social-routes';
 
 const SystemPage = lazy(() => import('../features/system/SystemPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
@@ -16,8 +18,7 @@ const NAV = [
   { to: '/projects', label: 'Projects', icon: '▶' },
   { to: '/montage', label: 'Montage', icon: '✂' },
   { to: '/assets', label: 'Assets', icon: '◆' },
-  { to: '/feed', label: 'Feed', icon: '☰' },
-  { to: '/account', label: 'Account', icon: '●' },
+  ...SOCIAL_NAV,
   { to: '/settings', label: 'Settings', icon: '⚙' },
   { to: '/system', label: 'System', icon: 'ℹ' },
 ] as const;
@@ -42,6 +43,7 @@ export function App() {
       </nav>
       <main className="content">
         <ConnectionBanner />
+        <SocialChrome />
         <ErrorBoundary>
           <Suspense fallback={<p className="muted">Loading…</p>}>
             <Routes>
@@ -51,14 +53,7 @@ export function App() {
               <Route path="/projects/:id" element={<EditorPage />} />
               <Route path="/montage" element={<MontagePage />} />
               <Route path="/assets" element={<AssetsPage />} />
-              <Route
-                path="/feed"
-                element={<ComingSoon title="Feed" what="videos shared by other creators" />}
-              />
-              <Route
-                path="/account"
-                element={<ComingSoon title="Account" what="sign-in, credits and publishing" />}
-              />
+              {socialRoutes()}
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="/system" element={<SystemPage />} />
               <Route path="*" element={<ComingSoon title="Not found" what="this page" />} />

@@ -1,0 +1,63 @@
+/**
+ * Credits as the creator sees them: what a ledger line was, and whether a cloud action is
+ * affordable before it runs.
+ */
+
+export type LedgerKind = 'charge' | 'refund' | 'grant';
+
+/** Classifies a ledger line by its sign and the server's reason text. */
+export function ledgerKind(entry: { delta: number; reason: string }): LedgerKind {
+  if (entry.delta < 0) return 'charge';
+  return /^refund\b/i.test(entry.reason) ? 'refund' : 'grant';
+}
+
+/** "+100", "−4" (a real minus sign, so screen readers say "minus"). */
+export function formatDelta(delta: number): string {
+  return delta > 0 ? `+${String(delta)}` : delta < 0 ? `−${String(-delta)}` : '0';
+}
+
+export interface CostNotice {
+  affordable: boolean;
+  /** One sentence shown beside the action's button before it runs. */
+  text: string;
+}
+
+/**
+ * The notice shown before a cloud action: its cost, and when the balance is short, why it
+ * cannot run and what to do.
+ */
+export function costNotice(cost: number, balance: number | null): CostNotice {
+  const credits = (n: number) => `${String(n)} credit${n === 1 ? '' : 's'}`;
+  if (balance === null)
+    return {
+      affordable: false,
+      text: `Costs ${credits(cost)}. Sign in to use cloud actions; offline generation is free.`,
+    };
+  if (balance >= cost)
+    return {
+      affordable: true,
+      text: `Costs ${credits(cost)} · you have ${credits(balance)}, ${credits(balance - cost)} left after.`,
+    };
+  return {
+    affordable: false,
+    text:
+      `Not enough credits: this costs ${credits(cost)} and you have ${credits(balance)} ` +
+      `(${credits(cost - balance)} short). Nothing was charged. Switch this step to the offline ` +
+      `provider, or add credits to your account.`,
+  };
+}
+
+/** The generation steps that can run in the cloud, priced per call. */
+export type CloudAction = 'script' | 'image' | 'speech' | 'transcription';
+
+/**
+ * Credits for generating one video in the cloud: one script, one image per scene, one
+ * voice-over and one transcription for word timings.
+ */
+export function videoGenerationCost(
+  prices: Partial<Record<CloudAction, number>>,
+  scenes: number,
+): number {
+  const price = (action: CloudAction) => prices[action] ?? 0;
+  return price('script') + scenes * price('image') + price('speech') + price('transcription');
+}

@@ -1,0 +1,67 @@
+/**
+ * TanStack Query hooks for the account: server reachability, the session, credits and prices.
+ */
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useCloud } from './cloud-context';
+
+export const accountKeys = {
+  server: ['cloud', 'server'] as const,
+  account: ['cloud', 'account'] as const,
+  credits: ['cloud', 'credits'] as const,
+  prices: ['cloud', 'prices'] as const,
+};
+
+/** Whether the sync API answers; polled so the banner clears by itself when it comes back. */
+export function useServerStatus() {
+  const cloud = useCloud();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      cloud.onServerChange(() => {
+        void queryClient.invalidateQueries({ queryKey: accountKeys.server });
+      }),
+    [cloud, queryClient],
+  );
+  return useQuery({
+    queryKey: accountKeys.server,
+    queryFn: () => cloud.serverStatus(),
+    refetchInterval: 5000,
+    retry: false,
+  });
+}
+
+/** The session; refetched whenever main says it changed (sign-out after a refused refresh). */
+export function useAccount() {
+  const cloud = useCloud();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      cloud.onAccountChange(() => {
+        void queryClient.invalidateQueries({ queryKey: ['cloud'] });
+      }),
+    [cloud, queryClient],
+  );
+  return useQuery({ queryKey: accountKeys.account, queryFn: () => cloud.account(), retry: false });
+}
+
+/** The credits ledger, newest first, one page per "Load more". */
+export function useCredits(enabled: boolean) {
+  const cloud = useCloud();
+  return useInfiniteQuery({
+    queryKey: accountKeys.credits,
+    queryFn: ({ pageParam }) => cloud.credits(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled,
+  });
+}
+
+export function usePrices() {
+  const cloud = useCloud();
+  return useQuery({
+    queryKey: accountKeys.prices,
+    queryFn: () => cloud.prices(),
+    staleTime: 60_000,
+  });
+}
