@@ -56,7 +56,7 @@ export interface AssetsServiceDeps {
     total: number;
     detail?: string;
   }) => void;
-  /** The sync queue's publisher; null until feat/sync wires it. */
+  /** The sync queue's publisher (main/sync/publish/asset-publisher.ts); null in tests without one. */
   publisher?: AssetPublisher | null;
 }
 
