@@ -123,6 +123,8 @@ export interface Probe {
     sample_rate?: string;
     channels?: number;
     nb_frames?: string;
+    /** "30/1" */
+    r_frame_rate?: string;
     duration?: string;
   }[];
   format: { duration: string };
@@ -135,6 +137,14 @@ export function probe(file: string): Probe {
     { encoding: 'utf8' },
   );
   return JSON.parse(out) as Probe;
+}
+
+/** Frames per second of the file's video stream. */
+export function videoFps(file: string): number {
+  const rate = probe(file).streams.find((s) => s.codec_type === 'video')?.r_frame_rate ?? '';
+  const [num, den] = rate.split('/').map(Number);
+  if (!num || !den) throw new Error(`${file}: no video frame rate (${rate})`);
+  return num / den;
 }
 
 /** The frame at `t` as packed RGB bytes (W×H×3). */

@@ -21,7 +21,7 @@ import { RenderJob } from '../../../../shared/contract/render.contract';
 import type { OperationName } from '../../../../shared/contract';
 import { createServices, type Services } from '../../../services';
 import { createMemoryLogger } from '../../../util/logger';
-import { ensureFonts, frameRgb, near, probe, share } from '../../render/render-test-kit';
+import { ensureFonts, frameRgb, near, probe, share, videoFps } from '../../render/render-test-kit';
 import {
   FFMPEG,
   clickTrack,
@@ -35,7 +35,6 @@ import {
 
 const tempDir = useTempDirs();
 const context = { transport: 'in-process' } as const;
-const FPS = 30;
 const BPM = 100;
 const FIRST_BEAT_S = 0.2;
 let services: Services;
@@ -114,13 +113,13 @@ function frameColours(file: string): [number, number, number][] {
 }
 
 /** Times of the frames whose colour differs strongly from the frame before. */
-function cutsIn(file: string): number[] {
+function cutsIn(file: string, fps: number): number[] {
   const colours = frameColours(file);
   const cuts: number[] = [];
   for (let i = 1; i < colours.length; i++) {
     const a = colours[i - 1]!;
     const b = colours[i]!;
-    if (Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) > 60) cuts.push(i / FPS);
+    if (Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) > 60) cuts.push(i / fps);
   }
   return cuts;
 }
@@ -161,16 +160,18 @@ describe('montage.render', { timeout: 240_000 }, () => {
     const beats = BeatGrid.parse(await call('montage.beats', { music: { id: musicId } }));
     expect(Math.abs(beats.bpm - BPM) / BPM).toBeLessThanOrEqual(0.02);
 
-    const found = cutsIn(output);
+    // One frame of the rendered file (the proxy preset renders at its own, lower rate).
+    const fps = videoFps(output);
+    const found = cutsIn(output, fps);
     // intro → red → green → blue.
     expect(found).toHaveLength(3);
     expect(layout.cuts.slice(0, 3)).toHaveLength(3);
     found.forEach((cut, k) => {
       const nearestDetected = Math.min(...beats.beats.map((b) => Math.abs(b - cut)));
-      expect(nearestDetected).toBeLessThanOrEqual(1 / FPS + 1e-6);
+      expect(nearestDetected).toBeLessThanOrEqual(1 / fps + 1e-6);
       const k0 = Math.round((cut - FIRST_BEAT_S) / (60 / BPM));
-      expect(Math.abs(cut - (FIRST_BEAT_S + (k0 * 60) / BPM))).toBeLessThanOrEqual(1 / FPS + 0.02);
-      expect(Math.abs(cut - (layout.cuts[k] ?? -1))).toBeLessThanOrEqual(1 / FPS + 1e-6);
+      expect(Math.abs(cut - (FIRST_BEAT_S + (k0 * 60) / BPM))).toBeLessThanOrEqual(1 / fps + 0.02);
+      expect(Math.abs(cut - (layout.cuts[k] ?? -1))).toBeLessThanOrEqual(1 / fps + 1e-6);
     });
 
     const info = probe(output);
