@@ -1,10 +1,7 @@
 /**
- * Where a project's last finished render is. ONE function on purpose: render jobs and generated
- * projects are moving into the library (feat/libjoin), and this is the only place to re-point.
- *
- * Today: a finished render job named by id, else a library project whose settings carry
- * `lastRenderPath` (written by whoever renders it), else a finished render job whose output name
- * starts with the project's id.
+ * Where a project's last finished render is: the newest finished render job of that project
+ * (render jobs live in the library's jobs table with their project id), else a file the project's
+ * settings name as `lastRenderPath`; or a finished render job named by its own id.
  */
 import fs from 'node:fs';
 import { AppError } from '../../../shared/errors';
@@ -45,13 +42,11 @@ export function findRenderedOutput(
     const last = project.settings.lastRenderPath;
     const remix = project.settings.remix as { sourceVideoId?: unknown } | undefined;
     const sourceVideoId = typeof remix?.sourceVideoId === 'string' ? remix.sourceVideoId : null;
-    const byName = deps.renderJobs
+    const newest = deps.renderJobs
       .list()
-      .find(
-        (j) =>
-          j.status === 'done' && j.outputName.startsWith(projectId) && fs.existsSync(j.targetPath),
-      );
-    const file = typeof last === 'string' && fs.existsSync(last) ? last : byName?.targetPath;
+      .find((j) => j.projectId === projectId && j.status === 'done' && fs.existsSync(j.targetPath));
+    const file =
+      newest?.targetPath ?? (typeof last === 'string' && fs.existsSync(last) ? last : null);
     if (file) {
       return {
         path: file,
