@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import type { RenderJobStore, StoredRenderJob } from '../../pipeline/render/render-job-store';
-import type { Project } from '../../../shared/contract/projects.contract';
+import type { ProjectDetail } from '../../../shared/contract/projects.contract';
 import { findRenderedOutput } from './rendered-output';
 
 const tempDir = useTempDirs();
@@ -35,7 +35,7 @@ function jobs(list: StoredRenderJob[]): RenderJobStore {
 }
 
 const project = (settings: Record<string, unknown> = {}) =>
-  ({ id: 'p1', title: 'Octopus facts', idea: 'three facts', settings }) as unknown as Project;
+  ({ id: 'p1', title: 'Octopus facts', idea: 'three facts', settings }) as unknown as ProjectDetail;
 
 describe("a project's rendered output", () => {
   it('is the newest finished render job of that project whose file is still there', () => {
