@@ -7,18 +7,12 @@
  * retried with capped full-jitter backoff (Retry-After honoured); 4xx other than 408/429 are
  * permanent; an unreachable server pauses the queue until a health probe answers again.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import fs from 'node:fs/promises';
-import { assetsApi } from '../../../shared/api/assets.api';
+import { randomUUID } from 'node:crypto';
 import { healthApi } from '../../../shared/api/health.api';
-import { meApi } from '../../../shared/api/me.api';
 import { uploadsApi, type Upload } from '../../../shared/api/uploads.api';
-import { videosApi } from '../../../shared/api/videos.api';
 import type {
   QueueItem,
   QueueItemKind,
-  QueueResult,
   QueueStatus,
   SyncProgress,
 } from '../../../shared/contract/sync.contract';
@@ -33,6 +27,9 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import * as repo from './outbox.repository';
 import { putPart, readRange } from './part-sender';
 import { ProgressMeter } from './progress-meter';
+import { finishItem } from './finish-item';
+import { checkUnchanged, statOrFail } from './source-file';
+import { sha256File } from '../../util/file-hash';
 
 export interface QueueEvents {
   item(item: QueueItem): void;
@@ -425,7 +422,12 @@ export class UploadQueue {
     signal.throwIfAborted();
     this.options.events.progress({ id: String(id), ...meter.snapshot() });
     this.setStatus(id, 'completing');
-    const result = await this.finish(row, repo.uploadsOf(this.store, id), signal);
+    const result = await finishItem(
+      this.options.client,
+      row,
+      repo.uploadsOf(this.store, id),
+      signal,
+    );
     const now = Date.now();
     this.store.transaction(() => {
       repo.setState(
@@ -469,7 +471,7 @@ export class UploadQueue {
     let remoteId = upload.remote_upload_id;
     if (!remoteId) {
       this.setStatus(id, 'initiating');
-      const sha256 = upload.sha256 ?? (await hashFile(upload.path, signal));
+      const sha256 = upload.sha256 ?? (await sha256File(upload.path, signal));
       repo.setUpload(this.store, id, upload.role, { sha256 });
       await checkUnchanged(upload);
       const created = await client.call(uploadsApi.create, {
@@ -603,59 +605,6 @@ export class UploadQueue {
     repo.setUpload(this.store, id, upload.role, { completed: 1 });
   }
 
-  /** The item's last request, carrying its Idempotency-Key where the API takes one. */
-  private async finish(
-    row: OutboxRow,
-    uploads: OutboxUploadRow[],
-    signal: AbortSignal,
-  ): Promise<QueueResult> {
-    const { client } = this.options;
-    const payload = JSON.parse(row.payload_json) as Record<string, unknown>;
-    const remote = (role: string): string => {
-      const id = uploads.find((u) => u.role === role)?.remote_upload_id;
-      if (!id) throw new AppError('INTERNAL', `The ${role} upload has no server id.`);
-      return id;
-    };
-    switch (row.kind) {
-      case 'video': {
-        const video = await client.call(videosApi.create, {
-          idempotencyKey: row.idempotency_key,
-          body: {
-            ...(payload as {
-              title: string;
-              durationSeconds: number;
-              description?: string;
-              prompt?: string;
-              sourceVideoId?: string;
-              visibility?: 'public' | 'unlisted';
-            }),
-            videoUploadId: remote('video'),
-            thumbnailUploadId: remote('thumbnail'),
-          },
-          signal,
-        });
-        return { videoId: video.id, shareUrl: `${client.baseUrl()}/v/${video.id}` };
-      }
-      case 'asset': {
-        const asset = await client.call(assetsApi.create, {
-          body: {
-            uploadId: remote('asset'),
-            type: payload.type as 'emote',
-            title: row.title,
-          },
-          signal,
-        });
-        return { assetId: asset.id, shareUrl: asset.url };
-      }
-      case 'avatar': {
-        await client.call(meApi.patch, { body: { avatarUploadId: remote('avatar') }, signal });
-        return {};
-      }
-      default:
-        throw new AppError('UNSUPPORTED', `Unknown queue item kind ${row.kind}.`);
-    }
-  }
-
   private async abortRemote(id: number): Promise<void> {
     for (const upload of repo.uploadsOf(this.store, id)) {
       if (!upload.remote_upload_id || upload.completed) continue;
@@ -682,41 +631,4 @@ function safeBaseUrl(client: CloudClient): string {
   } catch {
     return '';
   }
-}
-
-async function statOrFail(path: string) {
-  try {
-    return await fs.stat(path);
-  } catch {
-    throw new AppError('NOT_FOUND', `${path} does not exist (or cannot be read).`);
-  }
-}
-
-/** The queued file must still be the one queued: same size, same modification time. */
-async function checkUnchanged(upload: OutboxUploadRow): Promise<void> {
-  let stat;
-  try {
-    stat = await fs.stat(upload.path);
-  } catch {
-    throw new AppError(
-      'NOT_FOUND',
-      `${upload.path} was deleted or moved after it was queued; nothing was published.`,
-      {
-        details: { status: 410 },
-      },
-    );
-  }
-  if (stat.size !== upload.bytes || Math.floor(stat.mtimeMs) !== upload.mtime_ms) {
-    throw new AppError('CONFLICT', `${upload.path} changed after it was queued; queue it again.`, {
-      details: { status: 409 },
-    });
-  }
-}
-
-async function hashFile(path: string, signal: AbortSignal): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024, signal })) {
-    hash.update(chunk as Buffer);
-  }
-  return hash.digest('hex');
 }

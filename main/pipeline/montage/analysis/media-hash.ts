@@ -5,9 +5,8 @@
  * Hashing reads the whole file (about 1 s per GB here); the result is remembered per path, size
  * and modification time for the life of the process.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { AppError } from '../../../../shared/errors';
+import { sha256File } from '../../../util/file-hash';
 
 export class MediaHasher {
   private readonly known = new Map<string, string>();
@@ -17,17 +16,7 @@ export class MediaHasher {
     const key = `${file}\0${String(stat.size)}\0${String(stat.mtimeMs)}`;
     const cached = this.known.get(key);
     if (cached) return cached;
-    const digest = createHash('sha256');
-    const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-    try {
-      for await (const chunk of stream) {
-        if (signal?.aborted) throw new AppError('CANCELLED', 'Montage analysis was cancelled.');
-        digest.update(chunk as Buffer);
-      }
-    } finally {
-      stream.destroy();
-    }
-    const hex = digest.digest('hex');
+    const hex = await sha256File(file, signal, 'Montage analysis was cancelled.');
     this.known.set(key, hex);
     return hex;
   }
