@@ -18,6 +18,9 @@ export interface AudioSources {
 
 const FORMAT = 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo';
 
+/** Decibels kept below the true-peak target for what AAC encoding adds to peaks. */
+export const CODEC_HEADROOM_DB = 1.5;
+
 /** atempo takes 0.5–2 per instance in older ffmpeg: chain as many as the speed needs. */
 function tempoChain(speed: number): string[] {
   const parts: string[] = [];
@@ -99,9 +102,12 @@ export function audioStatements(
     musicBus = 'music';
     if (speechBus && music.ducking.enabled && music.ducking.amount > 0) {
       const ratio = num(1 + 19 * music.ducking.amount);
+      // The compressor stops at the end of its shorter input: the key is padded with silence
+      // to the whole length, or the music would end with the last word.
       statements.push(`[${speechBus}]asplit=2[speechmix][speechkey]`);
+      statements.push(`[speechkey]apad=whole_dur=${num(total)}[speechpad]`);
       statements.push(
-        `[music][speechkey]sidechaincompress=threshold=0.015:ratio=${ratio}:attack=20:release=350[ducked]`,
+        `[music][speechpad]sidechaincompress=threshold=0.015:ratio=${ratio}:attack=20:release=350[ducked]`,
       );
       speechBus = 'speechmix';
       musicBus = 'ducked';
@@ -117,9 +123,15 @@ export function audioStatements(
       ? `[${buses[0] ?? ''}]`
       : `${buses.map((b) => `[${b}]`).join('')}amix=inputs=${buses.length}:normalize=0:duration=longest,`;
   const { target, truePeak } = timeline.loudness;
+  // loudnorm's own limiter lets true peaks through by up to about a dB, and AAC encoding adds
+  // more on transients (measured up to 1.2 dB): limit to the target less that headroom, on
+  // loudnorm's 192 kHz output (four times oversampled, so sample peaks ≈ true peaks).
+  const ceiling = truePeak - CODEC_HEADROOM_DB;
   const finish = preview
     ? `alimiter=limit=${num(10 ** (truePeak / 20), 4)}`
-    : `loudnorm=I=${num(target)}:TP=${num(truePeak)}:LRA=11,aresample=48000`;
+    : `loudnorm=I=${num(target)}:TP=${num(ceiling)}:LRA=11,` +
+      `aformat=sample_rates=192000:channel_layouts=stereo,` +
+      `alimiter=limit=${num(10 ** (ceiling / 20), 4)}:level=false,aresample=48000`;
   statements.push(
     `${mixed}atrim=duration=${num(total)},apad=whole_dur=${num(total)},${finish},${FORMAT}[${output}]`,
   );

@@ -113,6 +113,23 @@ export function tone(
   return file;
 }
 
+/** Stereo WAV from an ffmpeg `aevalsrc` expression of `t` (48 kHz, 16-bit). */
+export function synth(dir: string, name: string, expression: string, seconds: number): string {
+  const file = path.join(dir, name);
+  ff([
+    '-f',
+    'lavfi',
+    '-i',
+    `aevalsrc='${expression}':s=48000:d=${seconds}`,
+    '-ac',
+    '2',
+    '-c:a',
+    'pcm_s16le',
+    file,
+  ]);
+  return file;
+}
+
 export interface Probe {
   streams: {
     codec_type: string;
@@ -203,8 +220,11 @@ function stderrOf(args: string[]): string {
   return run.stderr;
 }
 
-/** Mean volume (dBFS) of the audio between start and start+duration (-91 for digital silence). */
-export function meanVolume(file: string, start: number, duration: number): number {
+/**
+ * Mean volume (dBFS) of the audio between start and start+duration (-91 for digital silence),
+ * optionally after `filter` (e.g. a low-pass that keeps only the music's tone).
+ */
+export function meanVolume(file: string, start: number, duration: number, filter?: string): number {
   const err = stderrOf([
     '-ss',
     String(start),
@@ -214,7 +234,7 @@ export function meanVolume(file: string, start: number, duration: number): numbe
     file,
     '-vn',
     '-af',
-    'volumedetect',
+    filter ? `${filter},volumedetect` : 'volumedetect',
     '-f',
     'null',
     '-',
