@@ -189,6 +189,9 @@ export function compileRender(input: CompileInput): CompiledRender {
     // difference is not audible, and audio is a real share of a render's CPU.
     '-aac_coder',
     'fast',
+    // A preview skips the coding tools (noise substitution, intensity and mid/side stereo,
+    // temporal noise shaping): about a third less audio CPU, still clean speech and music.
+    ...(frame.draft ? ['-aac_pns', '0', '-aac_is', '0', '-aac_ms', '0', '-aac_tns', '0'] : []),
     '-b:a',
     `${out.audioBitrateKbps}k`,
     '-ar',

@@ -132,25 +132,32 @@ export function clipStatements(
       : `[${inputIndex}:v]null[${tag}in]`;
   statements.push(source);
   statements.push(...fitStatements(clip, `${tag}in`, `${tag}fit`, cw, ch, tag));
+  // A draft (proxy) moves a still on every second frame and repeats each moved frame once:
+  // half the scaling, and x264 codes a repeated frame as skipped blocks. Same start and end
+  // framing and the same frame count; only the motion is coarser.
+  const halfRate = out.draft === true && moving && clip.type === 'image' && frames > 2;
+  const stepFrames = halfRate ? Math.ceil(frames / 2) : frames;
+  const stepFps = halfRate ? fps / 2 : fps;
   const motion = moving
     ? motionFilters(
         clip,
-        frames,
+        stepFrames,
         { width: cw, height: ch },
         { width: w, height: h, draft: out.draft },
       )
     : [];
   // Say yuv420p again after a zoom, or format negotiation may make its scale convert every frame.
   const pin = motion.length > 0 ? ['format=yuv420p'] : [];
+  const repeat = halfRate ? [`fps=${num(fps)}`, `trim=end_frame=${frames}`] : [];
   const timing =
     clip.type === 'image'
       ? // A still is decoded, fitted and converted once; its frames are references to that one.
         // (microsecond timestamps first: N/fps in the image's 1/25 time base would round.)
         [
-          `loop=loop=${frames - 1}:size=1:start=0`,
+          `loop=loop=${stepFrames - 1}:size=1:start=0`,
           'settb=AVTB',
-          `setpts=N/(${num(fps)}*TB)`,
-          `fps=${num(fps)}`,
+          `setpts=N/(${num(stepFps)}*TB)`,
+          `fps=${num(stepFps)}`,
         ]
       : [
           `tpad=stop_mode=clone:stop_duration=${num(clip.duration)}`,
@@ -158,7 +165,7 @@ export function clipStatements(
           `setpts=N/(${num(fps)}*TB)`,
         ];
   statements.push(
-    `[${tag}fit]${['format=yuv420p', ...timing, ...motion, ...pin, 'setsar=1'].join(',')}[v${index}]`,
+    `[${tag}fit]${['format=yuv420p', ...timing, ...motion, ...pin, ...repeat, 'setsar=1'].join(',')}[v${index}]`,
   );
   return statements;
 }
