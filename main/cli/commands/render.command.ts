@@ -39,6 +39,27 @@ export function bar(p: Pick<RenderProgress, 'percent' | 'speed' | 'etaSeconds'>)
   return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.percent.toFixed(1).padStart(5)}%${speed}${eta}   `;
 }
 
+/**
+ * The bar on stderr while a render runs (only when asked for): redrawn in place, and ended with
+ * a newline once it has been drawn, on success and on failure alike, so whatever is printed
+ * next starts on a line of its own.
+ */
+export function progressBar(stream: NodeJS.WritableStream, enabled: boolean) {
+  let drawn = false;
+  return {
+    onProgress: enabled
+      ? (p: Pick<RenderProgress, 'percent' | 'speed' | 'etaSeconds'>) => {
+          drawn = true;
+          stream.write(bar(p));
+        }
+      : undefined,
+    end(): void {
+      if (drawn) stream.write('\n');
+      drawn = false;
+    },
+  };
+}
+
 export const renderCommand: Command = {
   name: 'render',
   summary: 'Render a library project or a timeline (JSON file) to an MP4',
@@ -69,7 +90,7 @@ export const renderCommand: Command = {
     const controller = new AbortController();
     const interrupt = () => controller.abort();
     process.once('SIGINT', interrupt);
-    const showBar = io.isTTY && !globals.json;
+    const progress = progressBar(io.stderr, io.isTTY && !globals.json);
     try {
       const result = await services.renderService.render({
         timeline,
@@ -77,9 +98,9 @@ export const renderCommand: Command = {
         preset: preset?.data,
         signal: controller.signal,
         media: new PathMediaResolver(path.dirname(timelineFile)),
-        onProgress: showBar ? (p) => io.stderr.write(bar(p)) : undefined,
+        onProgress: progress.onProgress,
       });
-      if (showBar) io.stderr.write('\n');
+      progress.end();
       if (globals.json) {
         io.stdout.write(`${JSON.stringify(result)}\n`);
       } else {
@@ -89,6 +110,7 @@ export const renderCommand: Command = {
       }
       return 0;
     } finally {
+      progress.end();
       process.off('SIGINT', interrupt);
       await services.close();
     }
@@ -106,16 +128,16 @@ async function renderLibraryProject(
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   process.once('SIGINT', interrupt);
-  const showBar = io.isTTY && !globals.json;
+  const progress = progressBar(io.stderr, io.isTTY && !globals.json);
   try {
     const result = await renderProject(services, {
       projectId,
       output,
       preset,
       signal: controller.signal,
-      onProgress: showBar ? (p) => io.stderr.write(bar(p)) : undefined,
+      onProgress: progress.onProgress,
     });
-    if (showBar) io.stderr.write('\n');
+    progress.end();
     if (globals.json) io.stdout.write(`${JSON.stringify(result)}\n`);
     else
       io.stdout.write(
@@ -123,6 +145,7 @@ async function renderLibraryProject(
       );
     return 0;
   } finally {
+    progress.end();
     process.off('SIGINT', interrupt);
     await services.close();
   }

@@ -140,4 +140,56 @@ describe('captions', () => {
     expect(share(first, W, left, yellow)).toBeGreaterThan(share(first, W, right, yellow) + 0.01);
     expect(share(second, W, right, yellow)).toBeGreaterThan(share(second, W, left, yellow) + 0.01);
   });
+
+  it('pops the spoken word: highlighted, growing from 85 % to 118 %, where karaoke only recolours', async () => {
+    const renderMode = async (highlight: 'none' | 'karaoke' | 'pop') => {
+      const output = path.join(dir, `mode-${highlight}.mp4`);
+      await service.render({
+        output,
+        timeline: {
+          version: 1,
+          output: { width: W, height: H },
+          encoder: { speed: 'ultrafast', hardware: false },
+          clips: [{ type: 'image', media: { path: 'blue.png' }, duration: 2 }],
+          captions: {
+            words: [
+              { text: 'ONE', start: 0, end: 1 },
+              { text: 'TWO', start: 1, end: 2 },
+            ],
+            style: { highlight, highlightColor: '#FFFF00', position: 'top', safeArea: 0.1 },
+          },
+        },
+      });
+      return output;
+    };
+    const yellow = (rgb: [number, number, number]) => near(rgb, [255, 255, 0], 40);
+    const left = { x: 0, y: 20, w: W / 2, h: 150 };
+    const right = { x: W / 2, y: 20, w: W / 2, h: 150 };
+    const none = await renderMode('none');
+    const karaoke = await renderMode('karaoke');
+    const pop = await renderMode('pop');
+    // Frame 30 is the first of "TWO" (its pop starts at 85 %); 0.5 s and 1.5 s are mid-word.
+    const at = (file: string, t: number) => frameRgb(file, t);
+    for (const t of [0.5, 1.5]) {
+      const frame = at(none, t);
+      expect(share(frame, W, left, yellow) + share(frame, W, right, yellow)).toBe(0);
+      expect(share(frame, W, { x: 0, y: 20, w: W, h: 150 }, white)).toBeGreaterThan(0.01);
+    }
+    // Mid-word the popped word is yellow like karaoke's, on the same side, and larger (118 %).
+    const k1 = at(karaoke, 0.5);
+    const p1 = at(pop, 0.5);
+    expect(share(p1, W, left, yellow)).toBeGreaterThan(share(k1, W, left, yellow) * 1.2);
+    // (the grown word may reach a little over the middle)
+    expect(share(p1, W, right, yellow)).toBeLessThan(share(p1, W, left, yellow) / 5);
+    const k2 = at(karaoke, 1.5);
+    const p2 = at(pop, 1.5);
+    expect(share(p2, W, right, yellow)).toBeGreaterThan(share(k2, W, right, yellow) * 1.2);
+    expect(share(p2, W, left, yellow)).toBeLessThan(share(p2, W, right, yellow) / 5);
+    // As its word starts, the pop is smaller than karaoke's plain highlight.
+    const start = 1 - 0.005;
+    expect(share(at(pop, start), W, right, yellow)).toBeLessThan(
+      share(at(karaoke, start), W, right, yellow),
+    );
+    expect(share(at(pop, start), W, right, yellow)).toBeGreaterThan(0);
+  });
 });

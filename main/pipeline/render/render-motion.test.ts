@@ -98,6 +98,49 @@ describe('motion and focus', () => {
     expect(near(pixel(first(6), W, W / 2, row), BLUE)).toBe(true);
   }, 120_000);
 
+  it('moves stills at half rate in a proxy, with the same frame count and end framing', async () => {
+    const output = path.join(dir, 'proxy-motion.mp4');
+    await service.render({
+      timeline: {
+        ...base,
+        clips: [
+          {
+            type: 'image',
+            media: { path: 'box.png' },
+            duration: 1,
+            motion: { type: 'zoom-in', strength: 0.5 },
+          },
+          {
+            type: 'image',
+            media: { path: 'box.png' },
+            duration: 1.2,
+            motion: { type: 'zoom-out', strength: 0.5 },
+          },
+        ],
+      },
+      output,
+      preset: 'proxy',
+    });
+    const v = probe(output).streams.find((s) => s.codec_type === 'video');
+    // The proxy: half size (160×284) at 15 fps: 15 + 18 frames.
+    expect(v).toMatchObject({ width: W / 2, height: H / 2 });
+    expect(Number(v?.nb_frames)).toBe(33);
+    const pw = W / 2;
+    // Frame k of the proxy (frames are picked from their start time on).
+    const boxAt = (k: number) =>
+      rowCount(frameRgb(output, Math.max(0, k / 15 - 0.005)), pw, H / 4, isRed);
+    // The 40 px box grows to 60 px over the first clip and shrinks back over the second.
+    expect(Math.abs(boxAt(0) - 40)).toBeLessThanOrEqual(4);
+    expect(Math.abs(boxAt(14) - 60)).toBeLessThanOrEqual(4);
+    expect(Math.abs(boxAt(15) - 60)).toBeLessThanOrEqual(4);
+    expect(Math.abs(boxAt(32) - 40)).toBeLessThanOrEqual(4);
+    // In between, each moved frame is shown twice: frames 2k and 2k+1 have the same box.
+    const sizes = Array.from({ length: 14 }, (_, k) => boxAt(k));
+    expect(sizes[4]).toBe(sizes[5]);
+    expect(sizes[8]).toBe(sizes[9]);
+    expect(sizes[9]).toBeLessThan(sizes[13] ?? 0);
+  }, 120_000);
+
   it('renders clips whose two transitions overlap with the exact total', async () => {
     const output = path.join(dir, 'overlap.mp4');
     const fade = { type: 'fade', duration: 0.6 } as const;
