@@ -47,7 +47,7 @@ import { HardwareEncoderDetector } from './pipeline/render/hardware-encoders';
 import { LibraryMediaResolver, type MediaResolver } from './pipeline/render/media-resolver';
 import { RenderOperations } from './pipeline/render/render-operations.service';
 import { LibraryRenderJobStore } from './pipeline/render/render-job-store';
-import { RenderQueue } from './pipeline/render/render-queue.service';
+import { RenderQueue, renderJobSlots } from './pipeline/render/render-queue.service';
 import { RenderService } from './pipeline/render/render.service';
 import { findResourcesDir } from './pipeline/render/resources-dir';
 import { parseTimeline } from '../shared/timeline';
@@ -72,7 +72,7 @@ export interface ServicesConfig {
   lock?: boolean;
   /** `resources/` (caption fonts); default: found beside the code. */
   resourcesDir?: string;
-  /** How many renders run at once (default 1). */
+  /** How many renders run at once (default `REELSMITH_RENDER_JOBS`, else 1). */
   renderConcurrency?: number;
   /** Media lookup; default: library ids through the media store, and paths. */
   media?: MediaResolver;
@@ -248,7 +248,7 @@ export function createServices(config: ServicesConfig): Services {
         project: (projectId, status) => setProjectStatus(store, projectId, status),
       },
       log,
-      config.renderConcurrency ?? 1,
+      config.renderConcurrency ?? renderJobSlots(env),
     );
     const interrupted = renderQueue.recover();
     if (interrupted > 0) log.warn(`${interrupted} render job(s) were interrupted; marked failed`);

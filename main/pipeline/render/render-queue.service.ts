@@ -37,6 +37,15 @@ export function publicJob(job: StoredRenderJob): RenderJob {
   return rest;
 }
 
+/**
+ * How many renders run at once: `REELSMITH_RENDER_JOBS` (1–8) or 1. Each render is one ffmpeg
+ * that already uses every core, so more only helps on large machines.
+ */
+export function renderJobSlots(env: NodeJS.ProcessEnv): number {
+  const fromEnv = Number(env.REELSMITH_RENDER_JOBS);
+  return Number.isInteger(fromEnv) && fromEnv >= 1 ? Math.min(fromEnv, 8) : 1;
+}
+
 /** Progress events are throttled to this interval per job. */
 const PROGRESS_INTERVAL_MS = 250;
 

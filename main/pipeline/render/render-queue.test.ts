@@ -6,7 +6,7 @@ import { createMemoryLogger } from '../../util/logger';
 import type { Library } from '../../store/db/open-library';
 import { openTempLibrary } from '../../store/testing/temp-library';
 import { LibraryRenderJobStore } from './render-job-store';
-import { RenderQueue } from './render-queue.service';
+import { RenderQueue, renderJobSlots } from './render-queue.service';
 import type { RenderService } from './render.service';
 import { H, W, makeService, probe, still } from './render-test-kit';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
@@ -39,12 +39,13 @@ function jobStore(dataDir: string): LibraryRenderJobStore {
   return new LibraryRenderJobStore(library.store);
 }
 
-function queue(dataDir: string, seen: RenderJob[] = [], progress: string[] = []) {
+function queue(dataDir: string, seen: RenderJob[] = [], progress: string[] = [], slots = 1) {
   return new RenderQueue(
     jobStore(dataDir),
     service,
     { job: (job) => seen.push(job), progress: (id) => progress.push(id) },
     createMemoryLogger(),
+    slots,
   );
 }
 
@@ -78,6 +79,26 @@ describe('render queue', () => {
     await q.whenIdle();
     expect(q.get(again.id).status).toBe('done');
     expect(fs.existsSync(path.join(dir, 'c.mp4'))).toBe(true);
+  });
+
+  it('runs as many jobs at once as configured (REELSMITH_RENDER_JOBS)', async () => {
+    expect(renderJobSlots({})).toBe(1);
+    expect(renderJobSlots({ REELSMITH_RENDER_JOBS: '2' })).toBe(2);
+    expect(renderJobSlots({ REELSMITH_RENDER_JOBS: 'many' })).toBe(1);
+    expect(renderJobSlots({ REELSMITH_RENDER_JOBS: '0' })).toBe(1);
+    const q = queue(tempDir(), [], [], renderJobSlots({ REELSMITH_RENDER_JOBS: '2' }));
+    const job = (name: string) =>
+      q.enqueue({
+        timeline: timeline(1),
+        targetPath: path.join(dir, name),
+        outputName: name,
+        outputFileId: null,
+      });
+    const [a, b, c] = [job('p1.mp4'), job('p2.mp4'), job('p3.mp4')];
+    expect([a, b, c].map((j) => q.get(j.id).status)).toEqual(['running', 'running', 'queued']);
+    await q.whenIdle();
+    expect([a, b, c].map((j) => q.get(j.id).status)).toEqual(['done', 'done', 'done']);
+    expect(Number(probe(path.join(dir, 'p3.mp4')).format.duration)).toBeCloseTo(1, 1);
   });
 
   it('cancels a running job and removes its temp file', async () => {
