@@ -88,6 +88,30 @@ export function probeStreams(ffprobe: string, file: string, field: string): Prom
   });
 }
 
+/** Probe results by path, size and modification time (a changed file is probed again). */
+const probed = new Map<string, Omit<ResolvedMedia, 'path'>>();
+const PROBE_CACHE_SIZE = 1000;
+
+/**
+ * `probeStreams` once per file version: previews and single frames for scrubbing resolve the
+ * same media again and again, and ten ffprobe runs are a noticeable part of a short preview.
+ */
+async function probeCached(ffprobe: string, file: string, field: string): Promise<ResolvedMedia> {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  const key = stat ? `${ffprobe}\0${file}\0${stat.size}\0${stat.mtimeMs}` : null;
+  const known = key === null ? undefined : probed.get(key);
+  if (known) return { path: file, ...known };
+  const result = await probeStreams(ffprobe, file, field);
+  if (key !== null) {
+    if (probed.size >= PROBE_CACHE_SIZE) {
+      const oldest = probed.keys().next().value;
+      if (oldest !== undefined) probed.delete(oldest);
+    }
+    probed.set(key, { hasVideo: result.hasVideo, hasAudio: result.hasAudio });
+  }
+  return result;
+}
+
 /**
  * Resolves and probes every media use; a missing file is NOT_FOUND naming the file and field,
  * a file without the needed stream is VALIDATION.
@@ -106,18 +130,18 @@ export async function resolveMedia(
           details: { field: use.field, path: file ?? name },
         });
       }
-      const probed = await probeStreams(ffprobe, file, use.field);
-      if (use.needs !== 'sound' && !probed.hasVideo) {
+      const found = await probeCached(ffprobe, file, use.field);
+      if (use.needs !== 'sound' && !found.hasVideo) {
         throw new AppError('VALIDATION', `${use.field}: ${file} has no picture.`, {
           details: { field: use.field, path: file },
         });
       }
-      if (use.needs === 'sound' && !probed.hasAudio) {
+      if (use.needs === 'sound' && !found.hasAudio) {
         throw new AppError('VALIDATION', `${use.field}: ${file} has no sound.`, {
           details: { field: use.field, path: file },
         });
       }
-      return [use.field, probed];
+      return [use.field, found];
     }),
   );
   return new Map(entries);
