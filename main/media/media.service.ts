@@ -7,6 +7,7 @@
  * and only then renamed into place. A crash between rename and row leaves an unreferenced
  * file, which garbage collection removes.
  */
+import path from 'node:path';
 import type { Media, MediaImportResult } from '../../shared/contract/media.contract';
 import { AppError } from '../../shared/errors';
 import type { Store } from '../store/db/store';
@@ -25,6 +26,7 @@ import {
 import { loadRenderSource, type RenderSource } from '../store/projects/render-source';
 import type { ContentStore } from './content-store';
 import { checkSides, probeMedia } from './probe';
+import { MusicSynth } from './synth-music';
 import { ensureThumbnail, jpegSize } from './thumbnails';
 
 /** Where ffmpeg and ffprobe are (throws FFMPEG_NOT_FOUND when missing). */
@@ -73,7 +75,16 @@ export class MediaService {
     readonly files: ContentStore,
     private readonly tools: MediaTools,
     private readonly urls: MediaUrls,
-  ) {}
+  ) {
+    this.music = new MusicSynth(
+      this,
+      () => this.tools.ffmpeg(),
+      path.join(this.files.root, 'synth'),
+    );
+  }
+
+  /** The app's own music tracks, synthesised into this store on first use. */
+  readonly music: MusicSynth;
 
   /** Adds the URL the renderer loads the medium from. */
   toMedia(record: MediaRecord): Media {
@@ -160,6 +171,12 @@ export class MediaService {
       else result.failed.push(outcome);
     }
     return result;
+  }
+
+  /** The medium holding these bytes, if it is in the store. */
+  bySha(sha256: string): Media | null {
+    const row = findMediaBySha(this.store, sha256);
+    return row && this.files.has(sha256) ? this.toMedia(toMediaRecord(row)) : null;
   }
 
   /** A page of media. */
