@@ -223,6 +223,40 @@ export class MediaService {
     return { url: this.urls.thumbnail(row.sha256), ...jpegSize(file) };
   }
 
+  /**
+   * Thumbnails for project cards: the first picture (image, or a frame of video) of each
+   * project's segments, made once and cached like any thumbnail. Projects without a picture,
+   * or whose picture cannot be read, are left out.
+   */
+  async projectThumbnails(
+    projectIds: readonly string[],
+  ): Promise<{ projectId: string; url: string; width: number; height: number }[]> {
+    if (projectIds.length === 0) return [];
+    const rows = this.store.all(
+      this.store.db
+        .selectFrom('segments as s')
+        .innerJoin('segment_media as sm', 'sm.segment_id', 's.id')
+        .innerJoin('media as m', 'm.id', 'sm.media_id')
+        .select(['s.project_id as projectId', 'm.id as mediaId'])
+        .where('s.project_id', 'in', [...projectIds])
+        .where('sm.role', '=', 'visual')
+        .where('m.kind', 'in', ['image', 'video'])
+        .orderBy('s.project_id')
+        .orderBy('s.position'),
+    );
+    const first = new Map<string, string>();
+    for (const row of rows) if (!first.has(row.projectId)) first.set(row.projectId, row.mediaId);
+    const out: { projectId: string; url: string; width: number; height: number }[] = [];
+    for (const [projectId, mediaId] of first) {
+      try {
+        out.push({ projectId, ...(await this.thumbnail(mediaId)) });
+      } catch {
+        // An unreadable picture: the card keeps its placeholder.
+      }
+    }
+    return out;
+  }
+
   /** Deletes unreferenced media rows, then files no row knows. */
   collectGarbage(): { mediaRemoved: number; filesRemoved: number; bytesFreed: number } {
     let bytesFreed = 0;

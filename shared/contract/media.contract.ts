@@ -107,6 +107,18 @@ export const mediaOperations = {
     input: z.object({ id: Id }).strict(),
     output: z.object({ url: z.string(), width: z.number().int(), height: z.number().int() }),
   }),
+  'media.projectThumbnails': operation({
+    doc: 'Card thumbnails: the first picture of each project (cached JPEGs under the media routes); projects without one are left out.',
+    input: z.object({ projectIds: z.array(Id).max(500) }).strict(),
+    output: z.array(
+      z.object({
+        projectId: z.string(),
+        url: z.string(),
+        width: z.number().int(),
+        height: z.number().int(),
+      }),
+    ),
+  }),
   'media.musicTracks': operation({
     doc: 'The music tracks the app synthesises itself (original, free to use): id, name, description, length.',
     input: z.object({}).strict(),
