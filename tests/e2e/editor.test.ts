@@ -230,8 +230,6 @@ describe('editor in Chromium', () => {
     const cards = page.getByTestId('project-card');
     await cards.first().waitFor();
     const before = await cards.count();
-    await page.screenshot({ path: path.join(RESULTS, 'editor-home.png') });
-    await expectAccessible(page, 'projects home');
     // Real thumbnails: the first picture of the project, a small cached JPEG.
     const thumb = page.getByTestId('project-thumbnail').first();
     await thumb.waitFor();
@@ -244,6 +242,8 @@ describe('editor in Chromium', () => {
       )
       .toBeGreaterThan(50);
     expect(await thumb.getAttribute('src')).toMatch(/^\/media\/thumbs\/[0-9a-f]{64}\.jpg$/);
+    await page.screenshot({ path: path.join(RESULTS, 'editor-home.png') });
+    await expectAccessible(page, 'projects home');
     await page.getByRole('button', { name: `Delete ${title}` }).click();
     await expect.poll(() => cards.count()).toBe(before - 1);
     await page.getByRole('button', { name: 'Undo' }).click();
