@@ -32,7 +32,8 @@ export function MusicPanel(props: {
     staleTime: Infinity,
   });
   const [trackId, setTrackId] = useState('');
-  const chosenTrack = trackId || tracks.data?.[0]?.id || '';
+  const inUse = typeof stored.builtIn === 'string' ? stored.builtIn : '';
+  const chosenTrack = trackId || inUse || tracks.data?.[0]?.id || '';
 
   const synth = useMutation({
     mutationFn: (id: string) => client.call('media.synthMusic', { trackId: id }),
