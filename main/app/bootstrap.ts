@@ -19,6 +19,7 @@ import {
   mediaSchemePrivileges,
   registerAppProtocol,
   registerMediaProtocol,
+  stagedFiles,
 } from './protocol';
 import { denyPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -112,7 +113,7 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
     }
     denyPermissions(session.defaultSession);
     registerAppProtocol(protocol, path.join(options.outDir, 'renderer'));
-    registerMediaProtocol(protocol, services.media.files.root);
+    registerMediaProtocol(protocol, services.media.files.root, stagedFiles(services.fileRegistry));
     registerIpc(ipcMain, services.router, APP_ORIGIN);
     forwardEvents(services.events, () => BrowserWindow.getAllWindows());
     // The embedded sync API (no cloud URL set) and the upload queue; failures are logged, the

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 import { makeFixtures } from '../media/testing-fixtures';
 import { createServices, type Services } from '../services';
-import { mediaSchemePrivileges, serveMediaFile } from './protocol';
+import { mediaSchemePrivileges, serveMediaFile, stagedFiles } from './protocol';
 
 const tempDir = useTempDirs();
 let services: Services;
@@ -52,5 +52,40 @@ describe('Electron media://', () => {
     fs.mkdirSync(path.join(root, 'objects', 'cd'), { recursive: true });
     fs.symlinkSync('/etc/hostname', path.join(root, 'objects', 'cd', planted));
     expect(serveMediaFile(root, { url: `media://library/${planted}` }).status).toBe(404);
+  });
+
+  it('serves staging handles (proxy renders, frames) at media://files/<id>, with ranges', async () => {
+    const root = services.media.files.root;
+    const lookup = stagedFiles(services.fileRegistry);
+    const target = services.fileRegistry.createStagingTarget('preview.mp4');
+    fs.writeFileSync(target.path, bytes);
+    const whole = serveMediaFile(root, { url: `media://files/${target.id}` }, lookup);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-type')).toBe('video/mp4');
+    expect(whole.headers.get('cache-control')).toBe('no-store');
+    expect(Buffer.from(await whole.arrayBuffer()).equals(bytes)).toBe(true);
+    const part = serveMediaFile(
+      root,
+      { url: `media://files/${target.id}`, headers: new Headers({ range: 'bytes=4-9' }) },
+      lookup,
+    );
+    expect(part.status).toBe(206);
+    expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(4, 10))).toBe(true);
+  });
+
+  it('never serves a user file by its handle, an unknown handle, or files without a lookup', () => {
+    const root = services.media.files.root;
+    const lookup = stagedFiles(services.fileRegistry);
+    const own = path.join(tempDir(), 'mine.mp4');
+    fs.writeFileSync(own, bytes);
+    const local = services.fileRegistry.registerLocalFile(own);
+    expect(serveMediaFile(root, { url: `media://files/${local.id}` }, lookup).status).toBe(404);
+    expect(serveMediaFile(root, { url: 'media://files/no-such-handle' }, lookup).status).toBe(404);
+    expect(serveMediaFile(root, { url: 'media://files/..%2F..%2Fetc' }, lookup).status).toBe(404);
+    const target = services.fileRegistry.createStagingTarget('later.mp4');
+    // A save target not written yet has no bytes to serve.
+    expect(serveMediaFile(root, { url: `media://files/${target.id}` }, lookup).status).toBe(404);
+    fs.writeFileSync(target.path, bytes);
+    expect(serveMediaFile(root, { url: `media://files/${target.id}` }).status).toBe(404);
   });
 });

@@ -5,7 +5,14 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
-import { mediaHeaders, parseRange, resolveMediaPath } from '../media/media-serving';
+import {
+  contentTypeOf,
+  mediaHeaders,
+  parseRange,
+  resolveMediaPath,
+  type MediaFile,
+} from '../media/media-serving';
+import type { FileRegistry } from '../files/file-registry';
 import { contentSecurityPolicy } from '../shell/csp';
 import { contentTypeFor, resolveInside } from '../shell/static-files';
 
@@ -46,17 +53,55 @@ export const mediaSchemePrivileges = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
 } as const;
 
-/** Answers one `media://library/<sha256>` or `media://library/thumbs/<sha256>.jpg` request. */
+/** A staging file behind a file handle (a proxy render, a preview frame), or null. */
+export type StagedFileLookup = (handleId: string) => { path: string; name: string } | null;
+
+/** Looks handles up in the registry: only our own staging files, never a user's file. */
+export function stagedFiles(registry: Pick<FileRegistry, 'get'>): StagedFileLookup {
+  return (id) => {
+    try {
+      const entry = registry.get(id);
+      return entry.origin === 'staging' ? entry : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+const HANDLE_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/** The staged file `media://files/<handle id>` names (as the browser shell's `/files/<id>`). */
+function stagedMediaFile(lookup: StagedFileLookup, encodedId: string): MediaFile | null {
+  if (!HANDLE_ID.test(encodedId)) return null;
+  const entry = lookup(encodedId);
+  if (!entry) return null;
+  const stat = fs.statSync(entry.path, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return null;
+  return { file: entry.path, size: stat.size, contentType: contentTypeOf(entry.path) };
+}
+
+/**
+ * Answers one `media://library/<sha256>`, `media://library/thumbs/<sha256>.jpg` or (with a
+ * lookup) `media://files/<handle id>` request, with byte ranges so a video can seek.
+ */
 export function serveMediaFile(
   mediaRoot: string,
   request: { url: string; headers?: Pick<Headers, 'get'> },
+  staged?: StagedFileLookup,
 ): Response {
   const url = new URL(request.url);
-  if (url.host !== 'library') return new Response('Not found', { status: 404 });
-  const media = resolveMediaPath(mediaRoot, url.pathname.replace(/^\//, ''));
+  const sub = url.pathname.replace(/^\//, '');
+  const media =
+    url.host === 'library'
+      ? resolveMediaPath(mediaRoot, sub)
+      : url.host === 'files' && staged
+        ? stagedMediaFile(staged, sub)
+        : null;
   if (!media) return new Response('Not found', { status: 404 });
   const range = parseRange(request.headers?.get('range'), media.size);
   const headers = mediaHeaders(media, range);
+  // A handle's file is not content-addressed: never cache it.
+  if (url.host === 'files') headers['cache-control'] = 'no-store';
   if (range.status === 416) return new Response(null, { status: 416, headers });
   const body = Readable.toWeb(
     fs.createReadStream(media.file, { start: range.start, end: range.end }),
@@ -64,6 +109,10 @@ export function serveMediaFile(
   return new Response(body, { status: range.status, headers });
 }
 
-export function registerMediaProtocol(protocol: Pick<Protocol, 'handle'>, mediaRoot: string): void {
-  protocol.handle(MEDIA_SCHEME, (request) => serveMediaFile(mediaRoot, request));
+export function registerMediaProtocol(
+  protocol: Pick<Protocol, 'handle'>,
+  mediaRoot: string,
+  staged?: StagedFileLookup,
+): void {
+  protocol.handle(MEDIA_SCHEME, (request) => serveMediaFile(mediaRoot, request, staged));
 }

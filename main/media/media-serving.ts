@@ -20,7 +20,8 @@ export interface MediaFile {
 const OBJECT = /^([0-9a-f]{2})[0-9a-f]{62}$/;
 const THUMB = /^thumbs\/[0-9a-f]{64}\.jpg$/;
 
-function contentTypeOf(file: string): string {
+/** The MIME type of a file from its first bytes (octet-stream when unknown). */
+export function contentTypeOf(file: string): string {
   const head = Buffer.alloc(SNIFF_BYTES);
   const fd = fs.openSync(file, 'r');
   try {

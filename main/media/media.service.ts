@@ -7,6 +7,7 @@
  * and only then renamed into place. A crash between rename and row leaves an unreferenced
  * file, which garbage collection removes.
  */
+import path from 'node:path';
 import type { Media, MediaImportResult } from '../../shared/contract/media.contract';
 import { AppError } from '../../shared/errors';
 import type { Store } from '../store/db/store';
@@ -25,6 +26,7 @@ import {
 import { loadRenderSource, type RenderSource } from '../store/projects/render-source';
 import type { ContentStore } from './content-store';
 import { checkSides, probeMedia } from './probe';
+import { MusicSynth } from './synth-music';
 import { ensureThumbnail, jpegSize } from './thumbnails';
 
 /** Where ffmpeg and ffprobe are (throws FFMPEG_NOT_FOUND when missing). */
@@ -73,7 +75,16 @@ export class MediaService {
     readonly files: ContentStore,
     private readonly tools: MediaTools,
     private readonly urls: MediaUrls,
-  ) {}
+  ) {
+    this.music = new MusicSynth(
+      this,
+      () => this.tools.ffmpeg(),
+      path.join(this.files.root, 'synth'),
+    );
+  }
+
+  /** The app's own music tracks, synthesised into this store on first use. */
+  readonly music: MusicSynth;
 
   /** Adds the URL the renderer loads the medium from. */
   toMedia(record: MediaRecord): Media {
@@ -162,6 +173,12 @@ export class MediaService {
     return result;
   }
 
+  /** The medium holding these bytes, if it is in the store. */
+  bySha(sha256: string): Media | null {
+    const row = findMediaBySha(this.store, sha256);
+    return row && this.files.has(sha256) ? this.toMedia(toMediaRecord(row)) : null;
+  }
+
   /** A page of media. */
   list(input: { kind?: Media['kind']; search?: string; limit: number; offset: number }) {
     const { rows, total } = listMedia(this.store, input);
@@ -204,6 +221,40 @@ export class MediaService {
       row.duration_ms,
     );
     return { url: this.urls.thumbnail(row.sha256), ...jpegSize(file) };
+  }
+
+  /**
+   * Thumbnails for project cards: the first picture (image, or a frame of video) of each
+   * project's segments, made once and cached like any thumbnail. Projects without a picture,
+   * or whose picture cannot be read, are left out.
+   */
+  async projectThumbnails(
+    projectIds: readonly string[],
+  ): Promise<{ projectId: string; url: string; width: number; height: number }[]> {
+    if (projectIds.length === 0) return [];
+    const rows = this.store.all(
+      this.store.db
+        .selectFrom('segments as s')
+        .innerJoin('segment_media as sm', 'sm.segment_id', 's.id')
+        .innerJoin('media as m', 'm.id', 'sm.media_id')
+        .select(['s.project_id as projectId', 'm.id as mediaId'])
+        .where('s.project_id', 'in', [...projectIds])
+        .where('sm.role', '=', 'visual')
+        .where('m.kind', 'in', ['image', 'video'])
+        .orderBy('s.project_id')
+        .orderBy('s.position'),
+    );
+    const first = new Map<string, string>();
+    for (const row of rows) if (!first.has(row.projectId)) first.set(row.projectId, row.mediaId);
+    const out: { projectId: string; url: string; width: number; height: number }[] = [];
+    for (const [projectId, mediaId] of first) {
+      try {
+        out.push({ projectId, ...(await this.thumbnail(mediaId)) });
+      } catch {
+        // An unreadable picture: the card keeps its placeholder.
+      }
+    }
+    return out;
   }
 
   /** Deletes unreferenced media rows, then files no row knows. */

@@ -2,6 +2,7 @@
  * Choosing files, on every transport: Electron shows the native dialog in main; the browser
  * shell shows the browser's file input and uploads what was chosen.
  */
+import type { Bridge } from '../../shared/contract/bridge';
 import type { Client } from '../../shared/contract/client';
 import type { FileFilter, FileHandle } from '../../shared/contract/files.contract';
 import { isBrowserBridge } from './bridge';
@@ -49,8 +50,15 @@ export async function droppedFiles(client: Client, files: FileList): Promise<Fil
 
 /**
  * A URL the page can load a file handle's bytes from (a proxy preview, a frame): the browser
- * shell serves handles at `/files/<id>`; Electron has no such URL for staging files yet (null).
+ * shell serves staging handles over HTTP at `/files/<id>`; Electron serves them through its
+ * privileged `media://files/<id>` scheme (main/app/protocol.ts), with byte ranges for seeking.
  */
-export function fileUrl(client: Client, handleId: string): string | null {
-  return isBrowserBridge(client.bridge) ? `/files/${encodeURIComponent(handleId)}` : null;
+export function fileUrlFor(bridge: Bridge, handleId: string): string {
+  const id = encodeURIComponent(handleId);
+  return isBrowserBridge(bridge) ? `/files/${id}` : `media://files/${id}`;
+}
+
+/** {@link fileUrlFor} on the client's transport. */
+export function fileUrl(client: Client, handleId: string): string {
+  return fileUrlFor(client.bridge, handleId);
 }

@@ -54,6 +54,15 @@ export const MediaImportResult = z.object({
 });
 export type MediaImportResult = z.infer<typeof MediaImportResult>;
 
+/** A music track the app makes itself (no audio of unclear licence). */
+export const MusicTrack = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  durationMs: z.number().int().positive(),
+});
+export type MusicTrack = z.infer<typeof MusicTrack>;
+
 export const mediaOperations = {
   'media.import': operation({
     doc: 'Imports files (handles from files.*) into the media store; per-file failures are listed, not thrown. Emits library.progress; cancellable.',
@@ -97,5 +106,27 @@ export const mediaOperations = {
     doc: 'A JPEG thumbnail (images; a frame of video), made once and cached. UNSUPPORTED for audio and fonts.',
     input: z.object({ id: Id }).strict(),
     output: z.object({ url: z.string(), width: z.number().int(), height: z.number().int() }),
+  }),
+  'media.projectThumbnails': operation({
+    doc: 'Card thumbnails: the first picture of each project (cached JPEGs under the media routes); projects without one are left out.',
+    input: z.object({ projectIds: z.array(Id).max(500) }).strict(),
+    output: z.array(
+      z.object({
+        projectId: z.string(),
+        url: z.string(),
+        width: z.number().int(),
+        height: z.number().int(),
+      }),
+    ),
+  }),
+  'media.musicTracks': operation({
+    doc: 'The music tracks the app synthesises itself (original, free to use): id, name, description, length.',
+    input: z.object({}).strict(),
+    output: z.array(MusicTrack),
+  }),
+  'media.synthMusic': operation({
+    doc: 'The medium of one built-in music track, synthesised with ffmpeg on first use and cached by its recipe.',
+    input: z.object({ trackId: Id }).strict(),
+    output: Media,
   }),
 };

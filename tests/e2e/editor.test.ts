@@ -5,7 +5,7 @@
  * provider explained in plain words. Screenshots go to test-results/, axe-core checks each
  * screen.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -36,6 +36,12 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The parts of an <img> the checks read (the test's tsconfig has no DOM types). */
+interface LoadedImage {
+  complete: boolean;
+  naturalWidth: number;
+}
+
 async function expectAccessible(page: Page, screen: string) {
   expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
 }
@@ -46,7 +52,10 @@ async function segmentIds(page: Page): Promise<string[]> {
 }
 
 async function waitSaved(page: Page) {
-  await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved');
+  // Generous: the machine running the tests may be busy (renders of frames compete for it).
+  await expect
+    .poll(() => page.getByTestId('save-state').textContent(), { timeout: 20_000 })
+    .toBe('Saved');
 }
 
 /** A loopback port nobody listens on. */
@@ -103,9 +112,15 @@ describe('editor in Chromium', () => {
     await page.getByRole('button', { name: 'Move Segment 1 down' }).click();
     await expect.poll(() => segmentIds(page)).toEqual([ids[1], ids[0], ...ids.slice(2)]);
     await waitSaved(page);
-    await page.locator('body').click({ position: { x: 5, y: 880 } });
+    // Focus nothing typeable (the shortcut is ignored while typing), then undo.
+    await page.evaluate(() => {
+      const doc = (
+        globalThis as unknown as { document: { activeElement: { blur?: () => void } | null } }
+      ).document;
+      doc.activeElement?.blur?.();
+    });
     await page.keyboard.press('Control+z');
-    await expect.poll(() => segmentIds(page)).toEqual(ids);
+    await expect.poll(() => segmentIds(page), { timeout: 15_000 }).toEqual(ids);
     await waitSaved(page);
 
     // Both survive a reload: the edit and the undone reorder are saved, and redo still works.
@@ -118,6 +133,33 @@ describe('editor in Chromium', () => {
     await page.getByRole('img', { name: /^Frame at / }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(RESULTS, 'editor.png') });
     await expectAccessible(page, 'editor');
+
+    // Caption style: choosing Pop shows a real rendered frame in that style (loading, then ready).
+    const stylePreview = page.getByTestId('caption-style-preview');
+    await expect
+      .poll(() => stylePreview.getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('ready');
+    await page.getByRole('radio', { name: 'Pop' }).check();
+    await expect.poll(() => stylePreview.getAttribute('data-state')).not.toBe('ready');
+    await expect
+      .poll(() => stylePreview.getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('ready');
+    const styleImage = page.getByRole('img', { name: /^Pop captions on a rendered frame at / });
+    await styleImage.waitFor();
+    expect(
+      await styleImage.evaluate((img) => (img as unknown as LoadedImage).naturalWidth),
+    ).toBeGreaterThan(100);
+    await stylePreview.screenshot({ path: path.join(RESULTS, 'editor-caption-style.png') });
+    await waitSaved(page);
+
+    // Music: one of the app's own tracks, synthesised on demand.
+    await page.getByLabel('App track').selectOption('lofi-beat');
+    await page.getByRole('button', { name: 'Use this track' }).click();
+    await page.getByText('Lo-fi beat', { exact: true }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByLabel(/^Volume /).count()).toBe(1);
+    await waitSaved(page);
+    await page.locator('.music-panel').screenshot({ path: path.join(RESULTS, 'editor-music.png') });
+    await expectAccessible(page, 'editor with style preview and music');
 
     // Export with the proxy preset; the browser shell offers the file as a download.
     await page.getByLabel('Preset').selectOption('proxy');
@@ -156,6 +198,26 @@ describe('editor in Chromium', () => {
     expect(videoStream?.height).toBe(960);
     expect(probe.streams.some((s) => s.codec_type === 'audio')).toBe(true);
     expect(Number(probe.format.duration)).toBeGreaterThan(5);
+    // The music bed is in the mix: the lo-fi track's kick and bass fill the band under 120 Hz,
+    // where the offline narration has next to nothing.
+    const lows = spawnSync(
+      '/usr/bin/ffmpeg',
+      [
+        '-hide_banner',
+        '-nostats',
+        '-i',
+        file,
+        '-vn',
+        '-af',
+        'lowpass=f=120,lowpass=f=120,volumedetect',
+        '-f',
+        'null',
+        '-',
+      ],
+      { encoding: 'utf8' },
+    ).stderr;
+    const lowDb = Number(/mean_volume:\s*(-?[\d.]+) dB/.exec(lows)?.[1] ?? -91);
+    expect(lowDb).toBeGreaterThan(-40);
     await page.screenshot({ path: path.join(RESULTS, 'editor-export.png'), fullPage: true });
     await expectAccessible(page, 'editor after export');
     expect(errors).toEqual([]);
@@ -168,6 +230,18 @@ describe('editor in Chromium', () => {
     const cards = page.getByTestId('project-card');
     await cards.first().waitFor();
     const before = await cards.count();
+    // Real thumbnails: the first picture of the project, a small cached JPEG.
+    const thumb = page.getByTestId('project-thumbnail').first();
+    await thumb.waitFor();
+    await expect
+      .poll(() =>
+        thumb.evaluate((img) => {
+          const loaded = img as unknown as LoadedImage;
+          return loaded.complete ? loaded.naturalWidth : 0;
+        }),
+      )
+      .toBeGreaterThan(50);
+    expect(await thumb.getAttribute('src')).toMatch(/^\/media\/thumbs\/[0-9a-f]{64}\.jpg$/);
     await page.screenshot({ path: path.join(RESULTS, 'editor-home.png') });
     await expectAccessible(page, 'projects home');
     await page.getByRole('button', { name: `Delete ${title}` }).click();

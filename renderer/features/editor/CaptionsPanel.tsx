@@ -8,6 +8,7 @@ import type { Segment } from '../../../shared/contract/projects.contract';
 import type { TimelineInput } from '../../../shared/timeline';
 import { useToasts } from '../../app/toasts';
 import { useClient } from '../../platform/client-context';
+import { CaptionStylePreview } from './CaptionStylePreview';
 import { CAPTION_PRESETS, type CaptionPreset } from './project-timeline';
 
 const PRESET_LABEL: Record<CaptionPreset, string> = {
@@ -32,6 +33,8 @@ export function CaptionsPanel(props: {
   preset: CaptionPreset;
   title: string;
   timeline: () => TimelineInput | null;
+  /** The preview's timeline (same object while unchanged), for the style preview frame. */
+  previewTimeline: TimelineInput | null;
   onWordText: (index: number, text: string) => void;
   onWordNudge: (index: number, deltaMs: number) => void;
   onPreset: (preset: CaptionPreset) => void;
@@ -91,6 +94,11 @@ export function CaptionsPanel(props: {
           </label>
         ))}
       </fieldset>
+      <CaptionStylePreview
+        timeline={props.previewTimeline}
+        styleLabel={PRESET_LABEL[props.preset]}
+        currentTime={props.currentTime}
+      />
       {!props.segment && <p className="muted">Select a segment to see its words.</p>}
       {props.segment && words.length === 0 && (
         <p className="muted">This segment has no timed words yet.</p>

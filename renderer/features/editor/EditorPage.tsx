@@ -314,6 +314,7 @@ function Editor({
             preset={captionPresetOf(project)}
             title={project.title}
             timeline={() => timelineFor()}
+            previewTimeline={shownTimeline}
             onWordText={(i, text) => selected && run(wordTextEdit(project, selected.id, i, text))}
             onWordNudge={(i, ms) => selected && run(wordNudgeEdit(project, selected.id, i, ms))}
             onPreset={(preset) =>

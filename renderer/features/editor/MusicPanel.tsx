@@ -1,8 +1,10 @@
 /**
- * Layers → music: a track the user imports, with volume, ducking under the voice and fades.
+ * Layers → music: a track the user imports, or one the app synthesises itself (original, free
+ * to use), with volume, ducking under the voice and fades.
  * Stored in the project's settings (`settings.music`), so every change is undoable.
  */
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { ProjectDetail } from '../../../shared/contract/projects.contract';
 import { useToasts } from '../../app/toasts';
 import { useClient } from '../../platform/client-context';
@@ -24,6 +26,31 @@ export function MusicPanel(props: {
   const name = typeof stored.name === 'string' ? stored.name : 'Music';
   const set = (values: Record<string, unknown>, label: string) =>
     props.onMusic({ ...stored, ...values }, label);
+  const tracks = useQuery({
+    queryKey: ['media.musicTracks'],
+    queryFn: () => client.call('media.musicTracks', {}),
+    staleTime: Infinity,
+  });
+  const [trackId, setTrackId] = useState('');
+  const inUse = typeof stored.builtIn === 'string' ? stored.builtIn : '';
+  const chosenTrack = trackId || inUse || tracks.data?.[0]?.id || '';
+
+  const synth = useMutation({
+    mutationFn: (id: string) => client.call('media.synthMusic', { trackId: id }),
+    onSuccess: (media, id) => {
+      const track = tracks.data?.find((t) => t.id === id);
+      set(
+        { mediaId: media.id, name: track?.name ?? media.originalName, builtIn: id },
+        'choose music',
+      );
+    },
+    onError: (error, id) =>
+      toasts.show({
+        kind: 'error',
+        message: error.message,
+        action: { label: 'Retry', run: () => synth.mutate(id) },
+      }),
+  });
 
   const choose = useMutation({
     mutationFn: async () => {
@@ -40,7 +67,8 @@ export function MusicPanel(props: {
       return result.imported[0]?.media ?? null;
     },
     onSuccess: (media) => {
-      if (media) set({ mediaId: media.id, name: media.originalName }, 'choose music');
+      if (media)
+        set({ mediaId: media.id, name: media.originalName, builtIn: null }, 'choose music');
     },
     onError: (error) => toasts.show({ kind: 'error', message: error.message }),
   });
@@ -51,7 +79,7 @@ export function MusicPanel(props: {
         <h2>Music</h2>
         <div className="row">
           <button type="button" className="secondary small-button" onClick={() => choose.mutate()}>
-            {current ? 'Change…' : 'Add music…'}
+            {current ? 'Import other music…' : 'Import music…'}
           </button>
           {current && (
             <button
@@ -64,7 +92,39 @@ export function MusicPanel(props: {
           )}
         </div>
       </div>
-      {!current && <p className="muted small">No music. Import a track you have the rights to.</p>}
+      <div className="row synth-tracks">
+        <label htmlFor="music-track" className="small">
+          App track
+        </label>
+        <select
+          id="music-track"
+          value={chosenTrack}
+          disabled={!tracks.data || synth.isPending}
+          onChange={(e) => setTrackId(e.target.value)}
+        >
+          {(tracks.data ?? []).map((t) => (
+            <option key={t.id} value={t.id} title={t.description}>
+              {t.name} ({Math.round(t.durationMs / 1000)} s)
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="secondary small-button"
+          disabled={!chosenTrack || synth.isPending}
+          onClick={() => synth.mutate(chosenTrack)}
+        >
+          {synth.isPending ? 'Making the track…' : 'Use this track'}
+        </button>
+      </div>
+      {tracks.data && (
+        <p className="muted small">
+          {tracks.data.find((t) => t.id === chosenTrack)?.description} Made by the app, free to use.
+        </p>
+      )}
+      {!current && (
+        <p className="muted small">No music yet. Import a track you have the rights to.</p>
+      )}
       {current && (
         <>
           <p className="small">{name}</p>

@@ -32,6 +32,15 @@ export default function ProjectsPage() {
         limit: 200,
       }),
   });
+  // The first picture of each shown project (cached thumbnails); refetched when one changes.
+  const shown = list.data?.items ?? [];
+  const thumbs = useQuery({
+    queryKey: ['projects', 'thumbnails', shown.map((p) => `${p.id}@${String(p.updatedAt)}`)],
+    queryFn: () => client.call('media.projectThumbnails', { projectIds: shown.map((p) => p.id) }),
+    enabled: shown.length > 0,
+    staleTime: 60_000,
+  });
+  const thumbOf = new Map((thumbs.data ?? []).map((t) => [t.projectId, t.url]));
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['projects'] });
   const fail = (error: Error) => toasts.show({ kind: 'error', message: error.message });
 
@@ -177,6 +186,7 @@ export default function ProjectsPage() {
             <ProjectCard
               key={project.id}
               project={project}
+              thumbnail={thumbOf.get(project.id) ?? null}
               onDuplicate={() => duplicate.mutate(project)}
               onDelete={() => remove.mutate(project)}
             />
@@ -190,7 +200,12 @@ export default function ProjectsPage() {
   );
 }
 
-function ProjectCard(props: { project: Project; onDuplicate: () => void; onDelete: () => void }) {
+function ProjectCard(props: {
+  project: Project;
+  thumbnail: string | null;
+  onDuplicate: () => void;
+  onDelete: () => void;
+}) {
   const { project } = props;
   const duration = durationOf(project.settings);
   let hue = 7;
@@ -203,7 +218,11 @@ function ProjectCard(props: { project: Project; onDuplicate: () => void; onDelet
           aria-hidden="true"
           style={{ background: `linear-gradient(160deg, hsl(${String(hue)} 55% 32%), #12141a)` }}
         >
-          <span>{project.title.slice(0, 1).toUpperCase()}</span>
+          {props.thumbnail ? (
+            <img src={props.thumbnail} alt="" loading="lazy" data-testid="project-thumbnail" />
+          ) : (
+            <span>{project.title.slice(0, 1).toUpperCase()}</span>
+          )}
         </div>
         <span className="project-title">{project.title}</span>
       </Link>
