@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
 import { mediaHeaders, parseRange, resolveMediaPath } from '../media/media-serving';
-import { contentSecurityPolicy } from '../shell/csp';
+import { CLOUD_MEDIA_SOURCES, contentSecurityPolicy } from '../shell/csp';
 import { contentTypeFor, resolveInside } from '../shell/static-files';
 
 export const APP_SCHEME = 'app';
@@ -28,7 +28,9 @@ export function serveRendererFile(rendererDir: string, requestUrl: string): Resp
   return new Response(body, {
     headers: {
       'content-type': contentTypeFor(file),
-      'content-security-policy': contentSecurityPolicy({ media: ['media:'] }),
+      'content-security-policy': contentSecurityPolicy({
+        media: ['media:', ...CLOUD_MEDIA_SOURCES],
+      }),
       'x-content-type-options': 'nosniff',
     },
   });
