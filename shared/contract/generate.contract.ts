@@ -85,6 +85,8 @@ export const GeneratedProject = z.object({
   title: z.string().nullable(),
   style: z.string(),
   language: z.string(),
+  /** This project's narration voice (chosen in the wizard); absent = the settings' voice. */
+  voice: z.string().optional(),
   targetDurationSec: z.number().int().positive(),
   segments: z.array(GeneratedSegment),
   captions: z.array(CaptionCue).nullable(),

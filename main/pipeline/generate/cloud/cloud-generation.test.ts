@@ -121,6 +121,8 @@ describe('cloud generation provider', () => {
     const project = await services.generation.getProject(started.projectId);
     expect(project.segments).toHaveLength(scenes);
     expect(project.language).toBe('de');
+    // Kept with the project, so a later voice regeneration speaks with the same voice.
+    expect(project.voice).toBe('nova');
     expect(project.segments.every((s) => s.images[0]?.provider === 'cloud')).toBe(true);
     expect(project.segments.every((s) => (s.words?.length ?? 0) > 0)).toBe(true);
     // The wizard's language and voice are this job's, not a change of settings.

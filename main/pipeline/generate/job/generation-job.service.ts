@@ -83,6 +83,7 @@ export class GenerationJobService {
       style: input.style ?? settings.defaultStyle,
       // Language and voice are this project's (the wizard's choice), not a change of settings.
       language: input.language ?? settings.language,
+      ...(input.voice ? { voice: input.voice } : {}),
       targetDurationSec: durationSec,
       segments: [],
       captions: null,
@@ -287,7 +288,7 @@ export class GenerationJobService {
     };
     try {
       const ctx: StageContext = {
-        ...(await this.context(project, signal, onUsage, job.overrides, job.input.voice)),
+        ...(await this.context(project, signal, onUsage, job.overrides)),
         job,
         progress,
       };
@@ -329,13 +330,13 @@ export class GenerationJobService {
     signal: AbortSignal,
     onUsage: StageContext['onUsage'],
     overrides: ProviderOverrides = {},
-    voice?: string,
   ): Promise<Omit<StageContext, 'job' | 'progress'>> {
     const settings = this.deps.settings();
     return {
       project,
       providers: await this.deps.providers(overrides),
-      settings: voice ? { ...settings, voice } : settings,
+      // The project's own voice (the wizard's choice) wins over the settings', regenerations too.
+      settings: project.voice ? { ...settings, voice: project.voice } : settings,
       repo: this.deps.repo,
       media: this.deps.media,
       signal,
