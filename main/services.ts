@@ -19,7 +19,8 @@ import { LibraryGenerationRepository } from './pipeline/generate/job/generation.
 import { LibraryMediaStore } from './pipeline/generate/job/media.store';
 import { importLegacyGeneration } from './pipeline/generate/job/legacy-import';
 import type { OpenAiConfig } from './pipeline/generate/openai/openai-client';
-import { createProviderFactory } from './pipeline/generate/provider-factory';
+import { GenerationCosts } from './pipeline/generate/cloud/generation-estimate';
+import { cloudConnection, createProviderFactory } from './pipeline/generate/provider-factory';
 import { ContentStore } from './media/content-store';
 import {
   BROWSER_MEDIA_URLS,
@@ -176,12 +177,20 @@ export function createServices(config: ServicesConfig): Services {
     ).catch((error: unknown) =>
       log.error('generation: importing the old generation folder failed', error),
     );
-    const providers = createProviderFactory({
+    const providerDeps = {
       settings: () => settings.get(),
       apiKey: () => secrets.get('openai-api-key'),
       ffmpeg: () => mediaTools(appInfo).ffmpeg(),
       env,
       openAi: config.generation?.openAi,
+      // The sync client (built below) with the signed-in session, for cloud generation.
+      cloud: () => sync.client,
+    };
+    const providers = createProviderFactory(providerDeps);
+    const generationCosts = new GenerationCosts({
+      cloud: () => sync.client,
+      settings: () => settings.get(),
+      connection: (s) => cloudConnection(providerDeps, s),
     });
     const generation = new GenerationJobService({
       repo: generationRepo,
@@ -189,6 +198,8 @@ export function createServices(config: ServicesConfig): Services {
       ready: legacyImport,
       providers,
       settings: () => settings.get(),
+      costCheck: (overrides, durationSec) => generationCosts.check(overrides, durationSec),
+      estimate: (input) => generationCosts.estimate(input),
       emit: (progress) => events.emit('generate.progress', progress),
       log,
     });

@@ -13,7 +13,7 @@ import {
   type MediaFile,
 } from '../media/media-serving';
 import type { FileRegistry } from '../files/file-registry';
-import { contentSecurityPolicy } from '../shell/csp';
+import { CLOUD_MEDIA_SOURCES, contentSecurityPolicy } from '../shell/csp';
 import { contentTypeFor, resolveInside } from '../shell/static-files';
 
 export const APP_SCHEME = 'app';
@@ -35,7 +35,9 @@ export function serveRendererFile(rendererDir: string, requestUrl: string): Resp
   return new Response(body, {
     headers: {
       'content-type': contentTypeFor(file),
-      'content-security-policy': contentSecurityPolicy({ media: ['media:'] }),
+      'content-security-policy': contentSecurityPolicy({
+        media: ['media:', ...CLOUD_MEDIA_SOURCES],
+      }),
       'x-content-type-options': 'nosniff',
     },
   });

@@ -46,6 +46,7 @@ export function createHandlers(
     'secrets.has': ({ name }) => secrets.status(name),
     'secrets.delete': ({ name }) => secrets.delete(name),
     'generate.start': (input) => generation.start(input),
+    'generate.estimate': (input) => generation.estimate(input),
     'generate.resume': ({ jobId }) => generation.resume(jobId),
     'generate.cancel': ({ jobId }) => generation.cancel(jobId),
     'generate.job': ({ jobId }) => generation.getJob(jobId),

@@ -15,7 +15,7 @@ import type { WireMessage } from '../../shared/contract/bridge';
 import { AppError } from '../../shared/errors';
 import type { Services } from '../services';
 import { mediaHeaders, parseRange, resolveMediaPath } from '../media/media-serving';
-import { contentSecurityPolicy } from './csp';
+import { CLOUD_MEDIA_SOURCES, contentSecurityPolicy, mediaOrigin } from './csp';
 import { contentTypeFor, resolveInside } from './static-files';
 import { createToken, presentedToken, TOKEN_COOKIE, tokensEqual } from './token';
 
@@ -173,7 +173,11 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
         : 'no-store',
     };
     if (file === indexFile) {
-      headers['content-security-policy'] = contentSecurityPolicy();
+      // Feed videos and posters load from the sync API's storage (another origin).
+      const cloud = mediaOrigin(services.settings.get().cloudUrl);
+      headers['content-security-policy'] = contentSecurityPolicy({
+        media: [...CLOUD_MEDIA_SOURCES, ...(cloud ? [cloud] : [])],
+      });
       headers['x-frame-options'] = 'DENY';
     }
     if (setCookie) {

@@ -303,7 +303,8 @@ export class CloudSync {
     };
     const project = this.deps.projects.create({
       title: title ?? `Remix of ${source.title}`.slice(0, 200),
-      idea: source.prompt ?? source.title,
+      // No shared prompt: the remix starts blank (the lineage still links the source).
+      idea: source.prompt ?? '',
       settings: { remix },
     });
     return { project, remix };
@@ -355,6 +356,8 @@ export class CloudSync {
     title: string;
     description?: string | undefined;
     prompt?: string | undefined;
+    /** False publishes no prompt (default true: the given prompt, else the project's idea). */
+    sharePrompt?: boolean | undefined;
     visibility: 'public' | 'unlisted';
     sourceVideoId?: string | undefined;
   }): Promise<QueueItem> {
@@ -373,7 +376,10 @@ export class CloudSync {
       `${input.projectId.replace(/[^\w-]/g, '_')}-${Date.now()}`,
     );
     const sourceVideoId = input.sourceVideoId ?? output.sourceVideoId ?? undefined;
-    const prompt = input.prompt ?? output.prompt ?? undefined;
+    const prompt =
+      input.sharePrompt === false
+        ? undefined
+        : input.prompt?.trim() || output.prompt?.trim() || undefined;
     return this.queue.enqueue({
       kind: 'video',
       title: input.title,

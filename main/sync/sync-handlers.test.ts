@@ -17,13 +17,17 @@ describe('cloud contract', () => {
       expect(Object.hasOwn(events, name), name).toBe(true);
   });
 
-  it('refuses a publish without a title and fills the default visibility', () => {
+  it('refuses a publish without a title and fills the default visibility and prompt sharing', () => {
     const spec = operations['sync.publish'];
     expect(spec.input.safeParse({ projectId: 'p1', title: ' ' }).success).toBe(false);
     expect(spec.input.parse({ projectId: 'p1', title: 'Hello' })).toEqual({
       projectId: 'p1',
       title: 'Hello',
       visibility: 'public',
+      sharePrompt: true,
     });
+    expect(spec.input.parse({ projectId: 'p1', title: 'Hello', sharePrompt: false })).toMatchObject(
+      { sharePrompt: false },
+    );
   });
 });

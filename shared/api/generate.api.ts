@@ -56,10 +56,12 @@ export const generateApi = {
     ...charged,
     method: 'POST',
     path: '/v1/generate/speech',
-    summary: 'Speak a text (base64 MP3)',
+    summary: 'Speak a text (base64 MP3 or WAV)',
     body: z.object({
       text: z.string().min(1).max(4096),
       voice: z.string().max(40).default('alloy'),
+      /** WAV for clients that time and mix the audio themselves; MP3 is smaller. */
+      format: z.enum(['mp3', 'wav']).default('mp3'),
     }),
     response: Charged.extend({ audioBase64: z.string(), contentType: z.string() }),
   }),

@@ -85,6 +85,8 @@ export const GeneratedProject = z.object({
   title: z.string().nullable(),
   style: z.string(),
   language: z.string(),
+  /** This project's narration voice (chosen in the wizard); absent = the settings' voice. */
+  voice: z.string().optional(),
   targetDurationSec: z.number().int().positive(),
   segments: z.array(GeneratedSegment),
   captions: z.array(CaptionCue).nullable(),
@@ -125,6 +127,13 @@ export const GenerateInput = z
     style: z.string().min(1).max(200).optional(),
     /** Use this provider for every capability instead of the settings. */
     provider: ProviderKind.optional(),
+    /** Narration language of this project (BCP 47); default: the settings' language. */
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or pt-BR')
+      .optional(),
+    /** Voice of this project's narration; default: the settings' voice. */
+    voice: z.string().trim().min(1).max(100).optional(),
     /** Brand colours for images, as #rrggbb. */
     brandColors: z
       .array(z.string().regex(/^#[0-9a-fA-F]{6}$/))
@@ -134,6 +143,35 @@ export const GenerateInput = z
   .strict();
 export type GenerateInput = z.infer<typeof GenerateInput>;
 
+/** How many scenes the script writer is asked for at a target length (the plan costs are based on). */
+export function plannedSegments(durationSec: number): number {
+  return Math.max(3, Math.round(durationSec / 7));
+}
+
+/** What one idea → project run will cost with a provider, before it starts. */
+export const GenerationEstimate = z.object({
+  provider: ProviderKind,
+  /** Scenes planned for the target length. */
+  segments: z.number().int().positive(),
+  /** Paid calls planned per capability (the cloud times speech with a transcription call). */
+  calls: z.object({
+    script: z.number().int().nonnegative(),
+    image: z.number().int().nonnegative(),
+    speech: z.number().int().nonnegative(),
+    transcription: z.number().int().nonnegative(),
+  }),
+  /** Cloud: the credits the plan costs from the price list; null for other providers. */
+  credits: z.number().int().nonnegative().nullable(),
+  /** Cloud: the account's balance now; null when not signed in (or not cloud). */
+  balance: z.number().int().nullable(),
+  signedIn: z.boolean(),
+  /** Cloud: whether the balance covers the plan; null when it cannot be known or does not apply. */
+  enough: z.boolean().nullable(),
+  /** The cost in plain words. */
+  summary: z.string(),
+});
+export type GenerationEstimate = z.infer<typeof GenerationEstimate>;
+
 const JobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();
 const Started = z.object({ jobId: z.string(), projectId: z.string() });
 
@@ -142,6 +180,16 @@ export const generateOperations = {
     doc: 'Starts the idea → project job in the background; progress arrives as generate.progress.',
     input: GenerateInput,
     output: Started,
+  }),
+  'generate.estimate': operation({
+    doc: 'What a run will cost before it starts: cloud credits from the price list and the balance, or free / your API key.',
+    input: z
+      .object({
+        durationSec: z.number().int().min(10).max(180),
+        provider: ProviderKind,
+      })
+      .strict(),
+    output: GenerationEstimate,
   }),
   'generate.resume': operation({
     doc: 'Runs a failed or cancelled job again from after its last finished stage.',

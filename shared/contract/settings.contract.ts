@@ -5,8 +5,11 @@
 import { z } from 'zod';
 import { event, operation } from './define';
 
-/** Who does a generation capability: any OpenAI-compatible server, or this machine alone. */
-export const ProviderKind = z.enum(['openai-compatible', 'offline']);
+/**
+ * Who does a generation capability: any OpenAI-compatible server, the Reelsmith cloud (the sync
+ * API, paid in credits, needs a signed-in account), or this machine alone.
+ */
+export const ProviderKind = z.enum(['openai-compatible', 'cloud', 'offline']);
 export type ProviderKind = z.infer<typeof ProviderKind>;
 
 const modelName = z.string().min(1).max(200);

@@ -165,7 +165,13 @@ export const syncOperations = {
         projectId: z.string().min(1).max(100),
         title: z.string().trim().min(1).max(120),
         description: z.string().max(2000).optional(),
+        /** The prompt shown to others; default: the project's idea (when shared). */
         prompt: z.string().max(4000).optional(),
+        /**
+         * Whether others see the prompt (and Recreate starts from it). False publishes no prompt
+         * at all: a remix then starts blank, keeping only the lineage.
+         */
+        sharePrompt: z.boolean().default(true),
         visibility: Visibility.default('public'),
         /** Lineage; defaults to the project's settings.remix.sourceVideoId. */
         sourceVideoId: z.uuid().optional(),

@@ -16,14 +16,15 @@ import type { Command } from '../command';
 import { renderProject } from '../project-render';
 
 const USAGE = [
-  'reelsmith new --idea "..." [--duration 60] [--style S] [--provider offline|openai]',
+  'reelsmith new --idea "..." [--duration 60] [--style S] [--provider offline|openai|cloud]',
   '              [--base-url URL] [--model M] [--render -o out.mp4] [--json]',
   'reelsmith new --resume JOB [--render -o out.mp4] [--json]',
   '',
   '  --idea TEXT       what the video is about (required)',
   '  --duration SEC    target length, 10-180 (default: Settings, 45)',
   '  --style TEXT      tone of the script (default: Settings)',
-  '  --provider KIND   offline (no network) or openai (any OpenAI-compatible server) for every step',
+  '  --provider KIND   offline (no network), openai (any OpenAI-compatible server) or cloud\n' +
+    '                    (the Reelsmith cloud, paid in credits; `reelsmith login` first) for every step',
   '  --base-url URL    OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama',
   '  --model NAME      the script (chat) model',
   '  --resume JOB      continue a failed, cancelled or interrupted job after its last finished step',
@@ -38,7 +39,8 @@ function parseProvider(value: string | undefined): ProviderKind | undefined {
   if (value === undefined) return undefined;
   if (value === 'offline') return 'offline';
   if (value === 'openai' || value === 'openai-compatible') return 'openai-compatible';
-  throw new UsageError(`--provider must be offline or openai, not ${JSON.stringify(value)}`);
+  if (value === 'cloud') return 'cloud';
+  throw new UsageError(`--provider must be offline, openai or cloud, not ${JSON.stringify(value)}`);
 }
 
 function parseDuration(value: string | undefined): number | undefined {

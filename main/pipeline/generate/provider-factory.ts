@@ -1,9 +1,16 @@
 /**
  * Builds the provider for each capability from the settings (or a one-off override): an
- * OpenAI-compatible server, or this machine alone.
+ * OpenAI-compatible server, the Reelsmith cloud (credits), or this machine alone.
  */
 import type { ProviderKind, Settings } from '../../../shared/contract/settings.contract';
 import { AppError } from '../../../shared/errors';
+import { CloudConnection, NOT_SIGNED_IN, type CloudApi } from './cloud/cloud-connection';
+import {
+  CloudImageProvider,
+  CloudScriptProvider,
+  CloudSpeechProvider,
+  CloudTranscriptionProvider,
+} from './cloud/cloud-providers';
 import { EstimatedTranscriptionProvider } from './offline/estimated-transcription.provider';
 import { OfflineImageProvider } from './offline/offline-image.provider';
 import { OfflineScriptProvider } from './offline/offline-script.provider';
@@ -30,6 +37,17 @@ export interface ProviderFactoryDeps {
   env: NodeJS.ProcessEnv;
   /** Overrides for tests (retry timing, timeouts). */
   openAi?: Partial<OpenAiConfig>;
+  /** The sync API client with the signed-in session; absent = no cloud in this process. */
+  cloud?: () => CloudApi;
+}
+
+/** The cloud connection for the settings' concurrency; refuses clearly when it cannot work. */
+export function cloudConnection(deps: ProviderFactoryDeps, settings: Settings): CloudConnection {
+  if (!deps.cloud) throw new AppError('UNAUTHORIZED', NOT_SIGNED_IN);
+  return new CloudConnection(deps.cloud(), {
+    concurrency: settings.providerConcurrency,
+    retry: deps.openAi?.retry,
+  });
 }
 
 /** Settings a single job may override (the CLI's --provider, --base-url, --model). */
@@ -83,31 +101,53 @@ export function createProviderFactory(deps: ProviderFactoryDeps): ProviderFactor
         ...deps.openAi,
       });
     }
-    const online = <T>(
-      make: (c: OpenAiConnection) => T,
-      offline: () => T,
+    let cloud: CloudConnection | null = null;
+    if (Object.values(kinds).includes('cloud')) {
+      cloud = cloudConnection(deps, s);
+      await cloud.assertSignedIn();
+    }
+    const pick = <T>(
       kind: ProviderKind,
-    ): T => (kind === 'openai-compatible' && connection ? make(connection) : offline());
+      make: { openai: (c: OpenAiConnection) => T; cloud: (c: CloudConnection) => T },
+      offline: () => T,
+    ): T =>
+      kind === 'openai-compatible' && connection
+        ? make.openai(connection)
+        : kind === 'cloud' && cloud
+          ? make.cloud(cloud)
+          : offline();
     return {
-      script: online<ScriptProvider>(
-        (c) => new OpenAiScriptProvider(c, s.scriptModel),
-        () => new OfflineScriptProvider(),
+      script: pick<ScriptProvider>(
         kinds.script,
+        {
+          openai: (c) => new OpenAiScriptProvider(c, s.scriptModel),
+          cloud: (c) => new CloudScriptProvider(c),
+        },
+        () => new OfflineScriptProvider(),
       ),
-      image: online<ImageProvider>(
-        (c) => new OpenAiImageProvider(c, s.imageModel),
-        () => new OfflineImageProvider({ ffmpeg: deps.ffmpeg }),
+      image: pick<ImageProvider>(
         kinds.image,
+        {
+          openai: (c) => new OpenAiImageProvider(c, s.imageModel),
+          cloud: (c) => new CloudImageProvider(c),
+        },
+        () => new OfflineImageProvider({ ffmpeg: deps.ffmpeg }),
       ),
-      speech: online<SpeechProvider>(
-        (c) => new OpenAiSpeechProvider(c, s.speechModel),
-        () => new OfflineSpeechProvider(findSpeechEngine(deps.env)),
+      speech: pick<SpeechProvider>(
         kinds.speech,
+        {
+          openai: (c) => new OpenAiSpeechProvider(c, s.speechModel),
+          cloud: (c) => new CloudSpeechProvider(c),
+        },
+        () => new OfflineSpeechProvider(findSpeechEngine(deps.env)),
       ),
-      transcription: online<TranscriptionProvider>(
-        (c) => new OpenAiTranscriptionProvider(c, s.transcriptionModel),
-        () => new EstimatedTranscriptionProvider(),
+      transcription: pick<TranscriptionProvider>(
         kinds.transcription,
+        {
+          openai: (c) => new OpenAiTranscriptionProvider(c, s.transcriptionModel),
+          cloud: (c) => new CloudTranscriptionProvider(c),
+        },
+        () => new EstimatedTranscriptionProvider(),
       ),
     };
   };

@@ -40,6 +40,8 @@ export async function startSyncTestServer(options: {
   /** The URL clients reach the API at (a proxy in front of it); default its own. */
   publicUrl?: (port: number) => string;
   port?: number;
+  /** The OpenAI-compatible upstream of cloud generation (a fake one in tests). */
+  openai?: { baseUrl: string; apiKey?: string };
 }): Promise<SyncTestServer> {
   const port = options.port ?? (await freePort());
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -50,6 +52,7 @@ export async function startSyncTestServer(options: {
     pgliteDir: path.join(options.dataDir, 'pglite'),
     publicUrl: options.publicUrl?.(port) ?? `http://127.0.0.1:${port}`,
     s3: options.s3,
+    openai: options.openai,
     argon2: { ...DEFAULTS.argon2 },
     partSize: options.partSize ?? 5 * 1024 * 1024,
     quotaBytes: 4 * 1024 ** 3,

@@ -109,7 +109,8 @@ export interface CloudApi {
   ): Promise<{ likes: number; dislikes: number; myReaction: Reaction }>;
   view(videoId: string): Promise<{ views: number; counted: boolean }>;
   /** Creates the local remix project; resolves with its id. */
-  recreate(videoId: string): Promise<{ projectId: string }>;
+  /** A new local remix project; `promptShared` false = it starts blank (lineage only). */
+  recreate(videoId: string): Promise<{ projectId: string; promptShared: boolean }>;
 
   profile(userId: string): Promise<Profile>;
   userVideos(userId: string, cursor: string | null): Promise<VideoPage>;

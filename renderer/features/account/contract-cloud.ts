@@ -122,8 +122,8 @@ export function createContractCloud(client: Client): CloudApi {
       return client.call('social.view', { id: videoId });
     },
     async recreate(videoId) {
-      const { project } = await client.call('social.recreate', { id: videoId });
-      return { projectId: project.id };
+      const { project, remix } = await client.call('social.recreate', { id: videoId });
+      return { projectId: project.id, promptShared: remix.prompt !== null };
     },
     profile(userId) {
       return client.call('social.user', { id: userId });
@@ -164,8 +164,7 @@ export function createContractCloud(client: Client): CloudApi {
         title: input.title,
         visibility: input.visibility,
         ...(input.description.trim() ? { description: input.description.trim() } : {}),
-        // An empty prompt keeps main from falling back to the project's idea.
-        ...(input.sharePrompt ? {} : { prompt: '' }),
+        sharePrompt: input.sharePrompt,
       });
       return toQueueItem(item, undefined);
     },

@@ -100,10 +100,19 @@ export function VideoCard(props: VideoCardProps) {
               onClick={props.onRecreate}
               disabled={!props.signedIn || props.recreating}
               aria-label={`Recreate ${video.title}`}
-              title="Start a new local project from this video's prompt"
+              title={
+                video.prompt === null
+                  ? 'Start a new local project linked to this video (its prompt is not shared: you start blank)'
+                  : "Start a new local project from this video's prompt"
+              }
             >
               {props.recreating ? 'Creating…' : 'Recreate'}
             </button>
+          )}
+          {props.onRecreate && video.prompt === null && (
+            <span className="small muted" data-testid="prompt-not-shared">
+              Prompt not shared: a remix starts blank
+            </span>
           )}
         </div>
       </div>

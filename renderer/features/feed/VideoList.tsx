@@ -93,10 +93,12 @@ export function VideoList(props: {
           recreating={recreate.isPending && recreate.variables === video.id}
           onRecreate={() =>
             recreate.mutate(video.id, {
-              onSuccess: ({ projectId }) => {
+              onSuccess: ({ projectId, promptShared }) => {
                 toasts.show({
                   kind: 'success',
-                  message: `Remix of “${video.title}” created as a new local project`,
+                  message: promptShared
+                    ? `Remix of “${video.title}” created as a new local project with its prompt`
+                    : `Remix of “${video.title}” created with a blank prompt (the creator did not share theirs); it stays linked to the original`,
                   action: { label: 'Open', run: () => void navigate(`/projects/${projectId}`) },
                 });
               },

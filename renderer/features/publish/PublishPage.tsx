@@ -150,6 +150,12 @@ function PublishForm({ project, disabled }: { project: PublishableProject; disab
       {project.idea && sharePrompt && (
         <p className="muted small prompt-preview">Prompt: “{project.idea}”</p>
       )}
+      {!sharePrompt && (
+        <p className="muted small prompt-preview">
+          The prompt stays private: Recreate from your video starts a blank project, still linked to
+          yours.
+        </p>
+      )}
       <p className="muted small">
         Publishing costs no credits; the video counts towards your storage. It uploads in the
         background and resumes after a restart or a lost connection.

@@ -6,19 +6,39 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import type { SecretStatus } from '../../../shared/contract/secrets.contract';
-import type { Settings, SettingsPatch } from '../../../shared/contract/settings.contract';
+import type { GenerateAction } from '../../../shared/api/generate.api';
+import type {
+  ProviderKind,
+  Settings,
+  SettingsPatch,
+} from '../../../shared/contract/settings.contract';
+import { usePrices } from '../account/queries';
 import { useToasts } from '../../app/toasts';
 import { useClient } from '../../platform/client-context';
 
 type TextKey = 'scriptModel' | 'imageModel' | 'speechModel' | 'transcriptionModel' | 'voice';
 type ProviderKey = 'scriptProvider' | 'imageProvider' | 'speechProvider' | 'transcriptionProvider';
 
-const CAPABILITIES: { key: ProviderKey; model: TextKey; label: string }[] = [
-  { key: 'scriptProvider', model: 'scriptModel', label: 'Script' },
-  { key: 'imageProvider', model: 'imageModel', label: 'Images' },
-  { key: 'speechProvider', model: 'speechModel', label: 'Voice' },
-  { key: 'transcriptionProvider', model: 'transcriptionModel', label: 'Word timings' },
+const CAPABILITIES: {
+  key: ProviderKey;
+  model: TextKey;
+  label: string;
+  action: GenerateAction;
+  per: string;
+}[] = [
+  { key: 'scriptProvider', model: 'scriptModel', label: 'Script', action: 'script', per: 'script' },
+  { key: 'imageProvider', model: 'imageModel', label: 'Images', action: 'image', per: 'image' },
+  { key: 'speechProvider', model: 'speechModel', label: 'Voice', action: 'speech', per: 'clip' },
+  {
+    key: 'transcriptionProvider',
+    model: 'transcriptionModel',
+    label: 'Word timings',
+    action: 'transcription',
+    per: 'clip',
+  },
 ];
+
+const KINDS: ProviderKind[] = ['offline', 'openai-compatible', 'cloud'];
 
 function TextField(props: {
   id: string;
@@ -128,10 +148,11 @@ export function GenerationSettings(props: {
   save: (patch: SettingsPatch) => void;
 }) {
   const { settings, save } = props;
+  const prices = usePrices();
   return (
     <>
       <h2>Generation</h2>
-      {CAPABILITIES.map(({ key, model, label }) => (
+      {CAPABILITIES.map(({ key, model, label, action, per }) => (
         <div className="field" key={key}>
           <label htmlFor={key}>{label}</label>
           <div className="row">
@@ -139,12 +160,20 @@ export function GenerationSettings(props: {
               id={key}
               value={settings[key]}
               onChange={(e) =>
-                save({ [key]: e.target.value === 'offline' ? 'offline' : 'openai-compatible' })
+                save({ [key]: KINDS.find((k) => k === e.target.value) ?? 'offline' })
               }
             >
               <option value="offline">On this computer (offline)</option>
               <option value="openai-compatible">OpenAI-compatible server</option>
+              <option value="cloud">Reelsmith cloud (credits, signed in)</option>
             </select>
+            {settings[key] === 'cloud' && (
+              <span className="muted small" data-testid={`cloud-price-${action}`}>
+                {prices.data
+                  ? `${String(prices.data[action])} credit${prices.data[action] === 1 ? '' : 's'} per ${per}, charged when it runs (regenerating too)`
+                  : 'Paid in credits per call'}
+              </span>
+            )}
             {settings[key] === 'openai-compatible' && (
               <TextField
                 id={model}

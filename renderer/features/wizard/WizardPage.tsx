@@ -5,11 +5,14 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { GenerationStage } from '../../../shared/contract/generate.contract';
 import type { ProviderKind } from '../../../shared/contract/settings.contract';
+import { AppError } from '../../../shared/errors';
 import { useToasts } from '../../app/toasts';
 import { useClient } from '../../platform/client-context';
+import { useAccount } from '../account/queries';
+import { CostLine } from './CostLine';
 import { useGeneration, type StageView } from './use-generation';
 
 const STAGE_LABEL: Record<GenerationStage, string> = {
@@ -32,14 +35,6 @@ const LANGUAGES = [
   ['ar', 'العربية'],
 ] as const;
 
-/** What a run will cost, in plain words. */
-export function costOf(provider: ProviderKind | 'cloud', durationSec: number): string {
-  const scenes = Math.max(2, Math.round(durationSec / 6));
-  if (provider === 'offline') return 'Free: everything is made on this computer, no network.';
-  if (provider === 'cloud') return `About ${String(scenes * 2 + 1)} credits.`;
-  return `Billed by your provider: 1 script request, about ${String(scenes)} images, ${String(scenes)} voice clips and word timings.`;
-}
-
 export default function WizardPage() {
   const client = useClient();
   const toasts = useToasts();
@@ -58,24 +53,41 @@ export default function WizardPage() {
   const [language, setLanguage] = useState<string | null>(null);
   const [voice, setVoice] = useState<string | null>(null);
   const { job, stages } = useGeneration(jobId);
+  const account = useAccount();
+  const signedIn = account.data?.signedIn === true;
+  // Signed out (or signed out meanwhile): the cloud cannot be chosen.
+  const chosen: ProviderKind = provider === 'cloud' && !signedIn ? 'offline' : provider;
+  const estimate = useQuery({
+    queryKey: ['generate.estimate', chosen, duration, signedIn],
+    queryFn: () => client.call('generate.estimate', { provider: chosen, durationSec: duration }),
+  });
+  const unaffordable = chosen === 'cloud' && estimate.data?.enough === false;
 
   const start = useMutation({
-    mutationFn: async () => {
-      const current = settings.data;
-      const patch: { language?: string; voice?: string } = {};
-      if (language && language !== current?.language) patch.language = language;
-      if (voice && voice.trim() !== '' && voice !== current?.voice) patch.voice = voice.trim();
-      if (Object.keys(patch).length > 0) await client.call('settings.set', patch);
-      return client.call('generate.start', {
+    // Language and voice belong to this project's job: the settings stay as they are.
+    mutationFn: () =>
+      client.call('generate.start', {
         idea: idea.trim(),
         durationSec: duration,
         style: style.trim() === '' ? undefined : style.trim(),
-        provider,
-      });
-    },
+        provider: chosen,
+        ...(language ? { language } : {}),
+        ...(voice && voice.trim() !== '' ? { voice: voice.trim() } : {}),
+      }),
     onSuccess: (started) => setParams({ job: started.jobId }),
-    onError: (error) => toasts.show({ kind: 'error', message: error.message }),
+    onError: (error) => {
+      // Credits explained inline beside the cost (with the account link), not in a toast.
+      if (error instanceof AppError && error.code === 'PAYMENT_REQUIRED') {
+        void estimate.refetch();
+        return;
+      }
+      toasts.show({ kind: 'error', message: error.message });
+    },
   });
+  const startFailure =
+    start.error instanceof AppError && start.error.code === 'PAYMENT_REQUIRED'
+      ? start.error.message
+      : null;
   const cancel = useMutation({
     mutationFn: () => client.call('generate.cancel', { jobId: jobId ?? '' }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ['generate.job', jobId] }),
@@ -90,12 +102,14 @@ export default function WizardPage() {
   useEffect(() => {
     if (!done) return;
     void queryClient.invalidateQueries({ queryKey: ['projects'] });
+    // A cloud run spent credits: the header balance and the ledger are stale.
+    void queryClient.invalidateQueries({ queryKey: ['cloud'] });
     void navigate(`/projects/${done}`, { replace: true });
   }, [done, navigate, queryClient]);
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (idea.trim().length >= 3) start.mutate();
+    if (idea.trim().length >= 3 && !unaffordable) start.mutate();
   };
 
   if (jobId) {
@@ -126,6 +140,12 @@ export default function WizardPage() {
                   ? 'Generation was cancelled. Finished steps are kept.'
                   : 'Generation was interrupted. Finished steps are kept.'}
             </p>
+            {error?.code === 'PAYMENT_REQUIRED' && (
+              <p>
+                <Link to="/account">Add credits on the Account page</Link>, then retry: finished
+                steps are not paid again.
+              </p>
+            )}
             <div className="row">
               <button type="button" onClick={() => resume.mutate()}>
                 {state === 'failed' ? 'Retry' : 'Resume'}
@@ -229,18 +249,34 @@ export default function WizardPage() {
             />
             OpenAI-compatible server (Settings)
           </label>
-          <label className="muted">
-            <input type="radio" name="provider" disabled />
-            Reelsmith cloud (sign in first)
+          <label className={signedIn ? undefined : 'muted'}>
+            <input
+              type="radio"
+              name="provider"
+              checked={chosen === 'cloud'}
+              disabled={!signedIn}
+              onChange={() => setProvider('cloud')}
+            />
+            Reelsmith cloud (credits)
+            {!signedIn && (
+              <>
+                {' '}
+                — <Link to="/account">sign in</Link> to use it
+              </>
+            )}
           </label>
         </fieldset>
-        <p className="muted small" data-testid="cost">
-          {costOf(provider, duration)}
-        </p>
+        <CostLine
+          provider={chosen}
+          estimate={estimate.data}
+          error={estimate.error}
+          failure={startFailure}
+          onRetry={() => void estimate.refetch()}
+        />
         <button
           type="submit"
           className="primary"
-          disabled={idea.trim().length < 3 || start.isPending}
+          disabled={idea.trim().length < 3 || start.isPending || unaffordable}
         >
           {start.isPending ? 'Starting…' : 'Generate'}
         </button>

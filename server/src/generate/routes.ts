@@ -27,7 +27,7 @@ export function generateRoutes(): Hono<Env> {
   );
   mount(router, generateApi.speech, async ({ c, user, body }) =>
     charged(c.var.deps, user().userId, 'speech', key(c), () =>
-      speak(c.var.deps, body.text, body.voice),
+      speak(c.var.deps, body.text, body.voice, body.format),
     ),
   );
   mount(router, generateApi.transcription, async ({ c, user, body }) =>

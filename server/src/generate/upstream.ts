@@ -69,12 +69,16 @@ export async function speak(
   deps: AppDeps,
   text: string,
   voice: string,
+  format: 'mp3' | 'wav' = 'mp3',
 ): Promise<{ audioBase64: string; contentType: string }> {
   const response = await call(deps, '/audio/speech', {
-    json: { model: MODELS.speech, input: text, voice, response_format: 'mp3' },
+    json: { model: MODELS.speech, input: text, voice, response_format: format },
   });
   const bytes = Buffer.from(await response.arrayBuffer());
-  return { audioBase64: bytes.toString('base64'), contentType: 'audio/mpeg' };
+  return {
+    audioBase64: bytes.toString('base64'),
+    contentType: format === 'wav' ? 'audio/wav' : 'audio/mpeg',
+  };
 }
 
 export async function transcribe(deps: AppDeps, audioBase64: string, filename: string) {

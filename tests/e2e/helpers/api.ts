@@ -28,7 +28,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function startApi(serverDataDir: string, port: number): Promise<ApiProcess> {
+export function startApi(
+  serverDataDir: string,
+  port: number,
+  /** More environment (OPENAI_BASE_URL for cloud generation, ...). */
+  extraEnv: Record<string, string> = {},
+): Promise<ApiProcess> {
   const child = spawn(
     process.execPath,
     [BIN, 'api', '--port', String(port), '--host', '127.0.0.1'],
@@ -37,6 +42,7 @@ export function startApi(serverDataDir: string, port: number): Promise<ApiProces
         ...process.env,
         SERVER_DATA_DIR: serverDataDir,
         PUBLIC_URL: `http://127.0.0.1:${String(port)}`,
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

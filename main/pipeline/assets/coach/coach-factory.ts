@@ -20,6 +20,11 @@ export function createCoachFactory(deps: CoachFactoryDeps) {
   return async (kind?: ProviderKind): Promise<CoachEngine> => {
     const s = deps.settings();
     if ((kind ?? s.scriptProvider) === 'offline') return new OfflineCoach();
+    if ((kind ?? s.scriptProvider) === 'cloud')
+      throw new AppError(
+        'UNSUPPORTED',
+        'The coach has no cloud option yet: use the offline coach or an OpenAI-compatible server.',
+      );
     const apiKey = await deps.apiKey();
     if (!apiKey && s.openaiBaseUrl === null)
       throw new AppError(

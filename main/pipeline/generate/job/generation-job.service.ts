@@ -9,11 +9,12 @@ import {
   type GeneratedProject,
   type GeneratedSegment,
   type GenerateInput,
+  type GenerationEstimate,
   type GenerationJob,
   type GenerationProgress,
   type ProviderUsage,
 } from '../../../../shared/contract/generate.contract';
-import type { Settings } from '../../../../shared/contract/settings.contract';
+import type { ProviderKind, Settings } from '../../../../shared/contract/settings.contract';
 import { AppError, toErrorPayload } from '../../../../shared/errors';
 import type { Logger } from '../../../rpc/router';
 import { allOn, type ProviderFactory, type ProviderOverrides } from '../provider-factory';
@@ -32,7 +33,16 @@ export interface GenerationJobDeps {
   now?: () => string;
   /** Work that must finish before any job or project is read (the one-time legacy import). */
   ready?: Promise<unknown>;
+  /**
+   * Refuses a run its paid providers cannot afford (cloud credits) before anything is made;
+   * given the job's provider overrides and target length.
+   */
+  costCheck?: (overrides: ProviderOverrides, durationSec: number) => Promise<void>;
+  /** What a run would cost (`generate.estimate`); absent = this process cannot say. */
+  estimate?: (input: EstimateInput) => Promise<GenerationEstimate>;
 }
+
+type EstimateInput = { provider: ProviderKind; durationSec: number };
 
 const EMPTY_USAGE: ProviderUsage = {
   requests: 0,
@@ -61,6 +71,9 @@ export class GenerationJobService {
   ): Promise<{ jobId: string; projectId: string }> {
     await this.deps.ready;
     const settings = this.deps.settings();
+    const jobOverrides = { ...overrides, ...(input.provider ? allOn(input.provider) : {}) };
+    const durationSec = input.durationSec ?? settings.defaultDurationSec;
+    await this.deps.costCheck?.(jobOverrides, durationSec);
     const now = this.now();
     const project: GeneratedProject = {
       id: randomUUID(),
@@ -68,8 +81,10 @@ export class GenerationJobService {
       idea: input.idea,
       title: null,
       style: input.style ?? settings.defaultStyle,
-      language: settings.language,
-      targetDurationSec: input.durationSec ?? settings.defaultDurationSec,
+      // Language and voice are this project's (the wizard's choice), not a change of settings.
+      language: input.language ?? settings.language,
+      ...(input.voice ? { voice: input.voice } : {}),
+      targetDurationSec: durationSec,
       segments: [],
       captions: null,
       createdAt: now,
@@ -87,7 +102,7 @@ export class GenerationJobService {
       updatedAt: now,
       input: { ...input, style: project.style, durationSec: project.targetDurationSec },
       checkpoints: {},
-      overrides: { ...overrides, ...(input.provider ? allOn(input.provider) : {}) },
+      overrides: jobOverrides,
     };
     await this.deps.repo.saveProject(project);
     await this.deps.repo.saveJob(job);
@@ -109,6 +124,13 @@ export class GenerationJobService {
     await this.deps.repo.saveJob(job);
     this.launch(job, project);
     return { jobId, projectId: job.projectId };
+  }
+
+  /** What a run with this provider and length will cost, before it starts. */
+  async estimate(input: EstimateInput): Promise<GenerationEstimate> {
+    if (!this.deps.estimate)
+      throw new AppError('UNSUPPORTED', 'Cost estimates are not available in this process.');
+    return this.deps.estimate(input);
   }
 
   /** Resolves when the job stops (completed, failed or cancelled). */
@@ -309,10 +331,12 @@ export class GenerationJobService {
     onUsage: StageContext['onUsage'],
     overrides: ProviderOverrides = {},
   ): Promise<Omit<StageContext, 'job' | 'progress'>> {
+    const settings = this.deps.settings();
     return {
       project,
       providers: await this.deps.providers(overrides),
-      settings: this.deps.settings(),
+      // The project's own voice (the wizard's choice) wins over the settings', regenerations too.
+      settings: project.voice ? { ...settings, voice: project.voice } : settings,
       repo: this.deps.repo,
       media: this.deps.media,
       signal,

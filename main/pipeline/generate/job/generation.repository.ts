@@ -74,6 +74,8 @@ const GenerationSettings = z.object({
   style: z.string(),
   language: z.string(),
   targetDurationSec: z.number().int().positive(),
+  /** The project's own narration voice (the wizard's choice); absent = the settings' voice. */
+  voice: z.string().optional(),
 });
 
 /** Per-version provenance kept in `segment_media_versions.provenance_json`. */
@@ -223,6 +225,7 @@ export class LibraryGenerationRepository implements GenerationRepository {
       title: meta.title,
       style: meta.style,
       language: meta.language,
+      ...(meta.voice ? { voice: meta.voice } : {}),
       targetDurationSec: meta.targetDurationSec,
       segments: generated,
       captions: hasCaptions ? buildCaptions(generated) : null,
@@ -290,6 +293,7 @@ export class LibraryGenerationRepository implements GenerationRepository {
       style: project.style,
       language: project.language,
       targetDurationSec: project.targetDurationSec,
+      ...(project.voice ? { voice: project.voice } : {}),
     };
     const title = (project.title ?? project.idea).slice(0, TITLE_MAX) || 'Untitled';
     const script = project.segments.map((s) => s.text).join('\n\n');

@@ -2,6 +2,7 @@
  * Scripts from a chat model with structured output: the reply is validated with zod and, when
  * invalid, the model is asked again with the validation error, then the job fails clearly.
  */
+import { plannedSegments } from '../../../../shared/contract/generate.contract';
 import { AppError } from '../../../../shared/errors';
 import { describeZodError } from '../../../rpc/router';
 import type { CallOptions, ScriptProvider, ScriptRequest } from '../providers.types';
@@ -24,7 +25,7 @@ export function scriptPrompt(request: ScriptRequest): Message[] {
       content:
         `Idea: ${request.idea}\nStyle: ${request.style}\nLanguage: ${request.language}\n` +
         `Total length: about ${request.targetDurationSec} seconds (about ${Math.round(request.targetDurationSec * 2.5)} spoken words), ` +
-        `in ${Math.max(3, Math.round(request.targetDurationSec / 7))} segments.`,
+        `in ${plannedSegments(request.targetDurationSec)} segments.`,
     },
   ];
 }

@@ -1,0 +1,160 @@
+/**
+ * The idea wizard's cloud option end to end: a browser shell pointed at a `reelsmith api` server
+ * whose generation upstream is the fake OpenAI server. Signed out, the cloud cannot be chosen;
+ * signed in, the cost (credits from the price list × planned calls, and the balance) shows before
+ * anything runs; a length the balance cannot pay is explained inline with a link to the account
+ * page and cannot start; an affordable run goes through the cloud and the header balance drops by
+ * the cost shown. Language and voice stay this project's (the settings keep theirs).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeOpenAiServer } from '../../main/pipeline/generate/testing/fake-openai.server';
+import { freePort, startApi, tokenFromOutbox, type ApiProcess } from './helpers/api';
+import { launchChromium } from './helpers/chromium';
+import { startServe, type ServeProcess } from './helpers/serve';
+
+const RESULTS = path.resolve('test-results');
+const ENV = { FFMPEG_BIN: '/usr/bin/ffmpeg' };
+const PASSWORD = 'correct horse battery';
+
+let root: string;
+let serverDir: string;
+let fake: FakeOpenAiServer;
+let api: ApiProcess;
+let shell: ServeProcess;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'reelsmith-test-wizard-cloud-'));
+  serverDir = path.join(root, 'server');
+  fake = await FakeOpenAiServer.start(900_000);
+  api = await startApi(serverDir, await freePort(), {
+    OPENAI_BASE_URL: fake.baseUrl,
+    OPENAI_API_KEY: 'sk-fake-upstream',
+  });
+  shell = await startServe(path.join(root, 'studio'), ENV);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(shell.url);
+}, 600_000);
+
+afterAll(async () => {
+  expect(pageErrors).toEqual([]);
+  await (browser as Browser | undefined)?.close();
+  if ((shell as ServeProcess | undefined) && shell.child.exitCode === null) await shell.stop();
+  await (api as ApiProcess | undefined)?.stop();
+  await (fake as FakeOpenAiServer | undefined)?.close();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+async function openWizard() {
+  await page.getByRole('link', { name: 'Projects' }).click();
+  await page.getByRole('link', { name: 'New from idea' }).click();
+  await page.getByRole('heading', { name: 'New video from an idea' }).waitFor();
+}
+
+async function signUpAndIn(email: string, username: string) {
+  await page.getByRole('link', { name: 'Account', exact: true }).click();
+  await page.getByText('Sync server and uploads').click();
+  await page.getByLabel('Sync server URL').fill(api.url);
+  await page.getByRole('button', { name: 'Save sync settings' }).click();
+  await page.getByText('Sync settings saved').waitFor();
+  await page
+    .getByRole('group', { name: 'Account action' })
+    .getByRole('button', { name: 'Create account' })
+    .click();
+  const signup = page.getByRole('form', { name: 'Create account' });
+  await signup.getByLabel('Email').fill(email);
+  await signup.getByLabel('Username').fill(username);
+  await signup.getByLabel('Password').fill(PASSWORD);
+  await signup.getByRole('button', { name: 'Create account' }).click();
+  const verify = page.getByRole('form', { name: 'Verify email' });
+  await verify.waitFor();
+  const token = await tokenFromOutbox(serverDir, email, 'verify-email');
+  await verify
+    .getByLabel('Verification code or link')
+    .fill(`${api.url}/verify-email?token=${token}`);
+  await verify.getByRole('button', { name: 'Verify email' }).click();
+  const signin = page.getByRole('form', { name: 'Sign in' });
+  await signin.waitFor();
+  await signin.getByLabel('Email').fill(email);
+  await signin.getByLabel('Password').fill(PASSWORD);
+  await signin.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('credits-balance').waitFor({ timeout: 15_000 });
+}
+
+describe('idea wizard: cloud provider with its cost shown first', () => {
+  it('offers the cloud only when signed in; shows each provider cost before running', async () => {
+    await openWizard();
+    const cloud = page.getByRole('radio', { name: /Reelsmith cloud/ });
+    expect(await cloud.isDisabled()).toBe(true);
+    await page
+      .getByTestId('cost')
+      .getByText(/^Free:/)
+      .waitFor();
+    await page.getByRole('radio', { name: /OpenAI-compatible/ }).check();
+    await page
+      .getByTestId('cost')
+      .getByText(/Uses your API key/)
+      .waitFor();
+
+    await signUpAndIn('wizard@example.com', 'wizard_maker');
+    const balance = await page.getByTestId('credits-balance').textContent();
+    expect(balance).toBe('50 credits');
+    await openWizard();
+    expect(await cloud.isDisabled()).toBe(false);
+    await cloud.check();
+    await page.getByLabel('Length (seconds)').fill('20');
+    // 20 s = 3 scenes: 1 script + 3 × (image 4 + voice 2 + timing 2) = 25 credits.
+    const cost = page.getByTestId('cost');
+    await cost.getByText(/About 25 credits/).waitFor();
+    expect(await cost.textContent()).toMatch(/you have 50 credits, 25 credits left after/);
+    await page.screenshot({ path: path.join(RESULTS, 'wizard-cloud-cost.png') });
+  }, 180_000);
+
+  it('explains "not enough credits" inline with a link to the account page', async () => {
+    await page.getByLabel('What is it about?').fill('three facts about octopuses');
+    await page.getByLabel('Length (seconds)').fill('180');
+    const alert = page.getByRole('alert').filter({ hasText: 'Not enough credits' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/needs about 209 credits .*you have 50 credits/);
+    expect(
+      await alert
+        .getByRole('link', { name: 'Add credits on the Account page' })
+        .getAttribute('href'),
+    ).toBe('#/account');
+    expect(await page.getByRole('button', { name: 'Generate' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(RESULTS, 'wizard-cloud-short-credits.png') });
+  }, 60_000);
+
+  it('runs an affordable idea on the cloud and charges what it said', async () => {
+    await page.getByLabel('Length (seconds)').fill('20');
+    await page
+      .getByTestId('cost')
+      .getByText(/About 25 credits/)
+      .waitFor();
+    await page.getByLabel('Language').selectOption('de');
+    await page.getByLabel('Voice').fill('nova');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.waitForURL(/#\/projects\/[0-9a-f-]{36}$/, { timeout: 240_000 });
+    await page.getByTestId('credits-balance').getByText('25 credits').waitFor({ timeout: 30_000 });
+    expect(fake.count('images')).toBe(3);
+    expect(
+      fake.received
+        .filter((r) => r.route === 'speech')
+        .map((r) => (r.body as { voice?: string }).voice),
+    ).toEqual(['nova', 'nova', 'nova']);
+    // The wizard's language and voice were this project's: a new wizard starts from the
+    // settings, which kept theirs.
+    await openWizard();
+    expect(await page.getByLabel('Voice').inputValue()).toBe('alloy');
+    expect(await page.getByLabel('Language').inputValue()).toBe('en');
+  }, 300_000);
+});
