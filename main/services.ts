@@ -22,6 +22,8 @@ import type { OpenAiConfig } from './pipeline/generate/openai/openai-client';
 import { GenerationCosts } from './pipeline/generate/cloud/generation-estimate';
 import { cloudConnection, createProviderFactory } from './pipeline/generate/provider-factory';
 import { ContentStore } from './media/content-store';
+import { FontLibrary } from './media/font-library';
+import { LibraryVariantStore } from './store/assets/library-variant-store';
 import {
   BROWSER_MEDIA_URLS,
   ELECTRON_MEDIA_URLS,
@@ -102,6 +104,8 @@ export interface Services {
   readonly projects: ProjectsService;
   readonly brandKits: BrandKitsService;
   readonly media: MediaService;
+  /** The fonts folder of captions and assets: bundled fonts plus brand-kit imports. */
+  readonly fonts: FontLibrary;
   readonly operations: LongOperations;
   readonly appInfo: AppInfoService;
   readonly fileRegistry: FileRegistry;
@@ -211,6 +215,7 @@ export function createServices(config: ServicesConfig): Services {
       cpuSlots: montageCpuSlots(env),
     });
     const resourcesDir = config.resourcesDir ?? findResourcesDir(env);
+    const fonts = new FontLibrary(path.join(dataDir, 'fonts'), path.join(resourcesDir, 'fonts'));
     const assets = new AssetsService({
       images: async (kind) => (await providers(kind ? { imageProvider: kind } : {})).image,
       coach: createCoachFactory({
@@ -220,13 +225,24 @@ export function createServices(config: ServicesConfig): Services {
       }),
       brandKit: (id) => brandKits.get(id),
       logoFile: (mediaId) => media.pathOf(mediaId),
+      variants: new LibraryVariantStore({
+        store,
+        importImage: async (file, name, prompt) =>
+          (
+            await media.importFile(
+              { path: file, name },
+              { source: 'generated', provenance: { provider: 'asset-studio', prompt } },
+            )
+          ).media.id,
+        pathOf: (mediaId) => media.pathOf(mediaId),
+        tempDir: path.join(dataDir, 'cache', 'assets'),
+      }),
       stagingTarget: (name) => {
         const entry = fileRegistry.createStagingTarget(name);
         return { path: entry.path, handle: () => fileRegistry.toHandle(entry) };
       },
       filePath: (fileId) => fileRegistry.get(fileId).path,
-      fontsDir: path.join(resourcesDir, 'fonts'),
-      cacheDir: path.join(dataDir, 'cache', 'assets'),
+      fontsDir: fonts.dir,
       emitCoach: (event) => events.emit('assets.coach', event),
       emitProgress: (progress) => events.emit('assets.progress', progress),
       // Through the sync queue (built below; only called once everything is wired).
@@ -244,7 +260,7 @@ export function createServices(config: ServicesConfig): Services {
     const renderService = new RenderService({
       tools,
       media: config.media ?? new LibraryMediaResolver((id) => media.pathOf(id)),
-      fontsDir: path.join(resourcesDir, 'fonts'),
+      fontsDir: fonts.dir,
       hardware,
       hardwareAllowed,
       log,
@@ -315,6 +331,7 @@ export function createServices(config: ServicesConfig): Services {
       projects,
       brandKits,
       media,
+      fonts,
       operations,
       appInfo,
       fileRegistry,

@@ -25,13 +25,22 @@ beforeAll(async () => {
     name: 'icon.png',
   });
   logoSha = { square: square.media.sha256, icon: icon.media.sha256 };
+  // An imported font stays home: bundles carry font family names only.
+  const font = await source.media.importFile({
+    path: path.resolve('node_modules/@expo-google-fonts/noto-sans/900Black/NotoSans_900Black.ttf'),
+    name: 'NotoSans_900Black.ttf',
+  });
   sourceKit = source.brandKits.create({
     name: 'Night Owl',
     colors: [
       { name: 'ink', hex: '#101820' },
       { name: 'accent', hex: '#FEE715' },
     ],
-    fonts: { heading: 'Noto Sans', body: 'Noto Sans JP' },
+    fonts: {
+      heading: 'Noto Sans',
+      body: 'Noto Sans JP',
+      imported: [{ family: 'Noto Sans Black', mediaId: font.media.id }],
+    },
     logos: [
       { type: 'square', mediaId: square.media.id },
       { type: 'icon', mediaId: icon.media.id },
@@ -72,7 +81,7 @@ describe('bundles carry the brand kit', () => {
     expect(kit).toMatchObject({
       name: 'Night Owl',
       colors: sourceKit.colors,
-      fonts: sourceKit.fonts,
+      fonts: { heading: 'Noto Sans', body: 'Noto Sans JP' },
       defaultLogoType: 'icon',
       lineage: { kind: 'bundle', sourceBrandKitId: sourceKit.id },
     });

@@ -19,6 +19,7 @@ import {
   BUNDLE_FORMAT,
   BUNDLE_SCHEMA,
   BUNDLE_VERSION,
+  fontFamilies,
   type BundleProject,
 } from './bundle-format';
 
@@ -63,7 +64,7 @@ function toBundleProject(p: ProjectDetail, kit: BrandKit | null): BundleProject 
       id: kit.id,
       name: kit.name,
       colors: kit.colors,
-      fonts: kit.fonts,
+      fonts: fontFamilies(kit.fonts),
       logos: kit.logos,
       defaultLogoType: kit.defaultLogoType,
       palette: kit.palette,

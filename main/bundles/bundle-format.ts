@@ -111,3 +111,11 @@ export const BundleMediaRow = z.object({
 export type BundleMediaRow = z.infer<typeof BundleMediaRow>;
 
 export { MediaProvenance };
+
+/** A kit's font families without its imported font files (which do not travel in bundles). */
+export function fontFamilies(fonts: z.infer<typeof BrandFonts>): z.infer<typeof BrandFonts> {
+  return {
+    ...(fonts.heading !== undefined && { heading: fonts.heading }),
+    ...(fonts.body !== undefined && { body: fonts.body }),
+  };
+}

@@ -14,6 +14,7 @@ import { AppError } from '../../shared/errors';
 import type { MediaService } from '../media/media.service';
 import type { Store } from '../store/db/store';
 import { findOrInsertBrandKit } from '../store/brand-kits/brand-kit.repository';
+import { fontFamilies } from './bundle-format';
 import { upsertLayer } from '../store/projects/layer.repository';
 import { getProject, insertProject } from '../store/projects/project.repository';
 import { insertSegment } from '../store/projects/segment.repository';
@@ -140,7 +141,12 @@ export async function importBundle(
         kit &&
         findOrInsertBrandKit(
           store,
-          { ...kit, logos: kit.logos.map((l) => ({ ...l, mediaId: mapId(l.mediaId) })) },
+          {
+            ...kit,
+            // Imported font files do not travel in bundles: only the family names.
+            fonts: fontFamilies(kit.fonts),
+            logos: kit.logos.map((l) => ({ ...l, mediaId: mapId(l.mediaId) })),
+          },
           { kind: 'bundle', sourceBrandKitId: kit.id, bundleId, at: Date.now() },
         );
       const id = insertProject(store, {

@@ -16,6 +16,7 @@ export function createHandlers(
     | 'projects'
     | 'brandKits'
     | 'media'
+    | 'fonts'
     | 'operations'
     | 'fileRegistry'
     | 'secrets'
@@ -62,6 +63,7 @@ export function createHandlers(
     'assets.coach': (input, context) => assets.coach(input, context.signal),
     'assets.coachCancel': ({ chatId }) => assets.coachCancel(chatId),
     'assets.generate': (input, context) => assets.generate(input, context.signal),
+    'assets.variants': (filter) => assets.savedVariants(filter),
     'assets.export': (input, context) => assets.export(input, context.signal),
     'assets.cancel': ({ jobId }) => assets.cancel(jobId),
     'assets.publish': ({ fileId, assetType }) => assets.publish(fileId, assetType),

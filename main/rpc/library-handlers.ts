@@ -1,9 +1,12 @@
 /**
  * Handlers of the library operations: projects, segments, media, brand kits, bundles.
  */
+import fs from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { exportBundle } from '../bundles/bundle-export';
 import { importBundle } from '../bundles/bundle-import';
+import { readFontNames } from '../media/font-names';
+import { MEDIA_LIMITS } from '../media/media-limits';
 import type { Services } from '../services';
 import type { Handlers } from './router';
 
@@ -18,11 +21,11 @@ type LibraryOperation = Extract<
 
 type LibraryServices = Pick<
   Services,
-  'library' | 'projects' | 'brandKits' | 'media' | 'operations' | 'fileRegistry'
+  'library' | 'projects' | 'brandKits' | 'media' | 'fonts' | 'operations' | 'fileRegistry'
 >;
 
 export function createLibraryHandlers(services: LibraryServices): Pick<Handlers, LibraryOperation> {
-  const { library, projects, brandKits, media, operations, fileRegistry } = services;
+  const { library, projects, brandKits, media, fonts, operations, fileRegistry } = services;
 
   function readable(id: string) {
     const entry = fileRegistry.get(id);
@@ -82,6 +85,16 @@ export function createLibraryHandlers(services: LibraryServices): Pick<Handlers,
     'brandKits.create': (input) => brandKits.create(input),
     'brandKits.update': ({ id, patch }) => brandKits.update(id, patch),
     'brandKits.delete': ({ id }) => brandKits.delete(id),
+    'brandKits.importFont': async ({ file }) => {
+      const entry = readable(file.id);
+      if (fs.statSync(entry.path).size > MEDIA_LIMITS.maxFontBytes)
+        throw new AppError('TOO_LARGE', `${entry.name} is too large for a font.`);
+      // Checked before the import, so a picture or a web font is refused with the reason.
+      const names = readFontNames(fs.readFileSync(entry.path), entry.name);
+      const { media: font } = await media.importFile({ path: entry.path, name: entry.name });
+      fonts.add(media.pathOf(font.id), font.sha256, names.format);
+      return { family: names.family, mediaId: font.id };
+    },
     'library.exportBundle': async ({ projectId, target, operationId }, context) => {
       const entry = fileRegistry.get(target.id);
       if (entry.mode !== 'save')

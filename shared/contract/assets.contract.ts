@@ -69,6 +69,16 @@ export const AssetVariant = z.object({
 });
 export type AssetVariant = z.infer<typeof AssetVariant>;
 
+/** A variant kept in the library: what it was generated from, so it can be exported later. */
+export const SavedAssetVariant = AssetVariant.extend({
+  jobId: z.string(),
+  assetType: AssetTypeId,
+  brief: AssetBrief,
+  brandKitId: z.string().nullable(),
+  createdAt: z.number().int(),
+});
+export type SavedAssetVariant = z.infer<typeof SavedAssetVariant>;
+
 export const GenerateAssetsInput = z
   .object({
     jobId: Id.optional(),
@@ -89,7 +99,7 @@ export type GenerateAssetsResult = z.infer<typeof GenerateAssetsResult>;
 export const ExportAssetsInput = z
   .object({
     jobId: Id.optional(),
-    /** A variant of an earlier `assets.generate` of this process. */
+    /** A variant of an earlier `assets.generate` (kept in the library across restarts). */
     variantId: Id,
     brief: AssetBrief,
     brandKitId: Id.nullable().default(null),
@@ -156,6 +166,16 @@ export const assetsOperations = {
     doc: 'Generates variants of a brief with the image provider in the brand palette. Emits assets.progress; cancel with assets.cancel.',
     input: GenerateAssetsInput,
     output: GenerateAssetsResult,
+  }),
+  'assets.variants': operation({
+    doc: 'Generated variants kept in the library, newest first (optionally one asset type), to pick and export after a restart.',
+    input: z
+      .object({
+        assetType: AssetTypeId.optional(),
+        limit: z.number().int().min(1).max(60).default(24),
+      })
+      .strict(),
+    output: z.array(SavedAssetVariant),
   }),
   'assets.export': operation({
     doc: 'Produces every size of the variant, validates each against the platform rules and writes them as download targets.',

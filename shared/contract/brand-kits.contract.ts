@@ -33,10 +33,21 @@ export const BrandPalette = z
   .strict();
 export type BrandPalette = z.infer<typeof BrandPalette>;
 
-/** Font families by role: a bundled family (see `BUNDLED_FONT_FAMILIES`) or one the creator has installed. */
+/** A TTF/OTF font the creator imported (a `font` medium) and the family name inside it. */
+export const BrandFontFile = z.object({
+  family: z.string().min(1).max(100),
+  mediaId: Id,
+});
+export type BrandFontFile = z.infer<typeof BrandFontFile>;
+
+/**
+ * Font families by role: a bundled family (see `BUNDLED_FONT_FAMILIES`) or one of `imported`.
+ * Assets draw their text with the heading font; captions and title cards use it too.
+ */
 export const BrandFonts = z.object({
   heading: z.string().min(1).max(100).optional(),
   body: z.string().min(1).max(100).optional(),
+  imported: z.array(BrandFontFile).max(8).optional(),
 });
 
 /** Families shipped in resources/fonts; assets draw text with these. */
@@ -98,6 +109,11 @@ export const brandKitsOperations = {
     doc: 'Changes some fields; `logos` replaces the whole set.',
     input: z.object({ id: Id, patch: BrandKitPatch }).strict(),
     output: BrandKit,
+  }),
+  'brandKits.importFont': operation({
+    doc: 'Imports a TTF/OTF file (a handle from files.*) into the media store for brand kits: VALIDATION when it is not a usable font. Returns its family name.',
+    input: z.object({ file: z.object({ id: Id }).strict() }).strict(),
+    output: BrandFontFile,
   }),
   'brandKits.delete': operation({
     doc: 'Deletes a brand kit; projects and assets using it keep working without one.',

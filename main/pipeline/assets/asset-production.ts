@@ -29,7 +29,7 @@ export interface ProductionInput {
   master: Buffer;
   brief: AssetBrief;
   kit: BrandKit | null;
-  /** Reads a logo medium's file. */
+  /** The file of a medium (logos, imported fonts). */
   logoFile: (mediaId: string) => string;
   fontsDir: string;
   signal?: AbortSignal;
@@ -41,8 +41,17 @@ export function assetColours(brief: AssetBrief, kit: BrandKit | null): string[] 
   return brief.colors.length > 0 ? [...brief.colors] : brandColours(kit);
 }
 
-/** The bundled bold font for the kit's heading family (Noto Sans when it has none bundled). */
-export function headingFont(kit: BrandKit | null, fontsDir: string) {
+/**
+ * The font of the kit's heading family: a font the creator imported into the kit, else the
+ * bundled bold of that family, else Noto Sans Bold.
+ */
+export function headingFont(
+  kit: BrandKit | null,
+  fontsDir: string,
+  mediaFile: (mediaId: string) => string,
+) {
+  const imported = kit?.fonts.imported?.find((f) => f.family === kit.fonts.heading);
+  if (imported) return { fontFile: mediaFile(imported.mediaId), fontFamily: imported.family };
   const family =
     kit?.fonts.heading && BUNDLED_BOLD[kit.fonts.heading] ? kit.fonts.heading : 'Noto Sans';
   const file = path.join(fontsDir, BUNDLED_BOLD[family] ?? 'NotoSans_700Bold.ttf');
@@ -70,7 +79,7 @@ export async function produceAsset(
   const style: SizingStyle = {
     background,
     text: input.brief.text,
-    ...headingFont(input.kit, input.fontsDir),
+    ...headingFont(input.kit, input.fontsDir, input.logoFile),
     logo: spec.logo === 'none' ? null : logoFor(input.kit, spec.logoType, input.logoFile),
   };
   const master = spec.transparent ? await cutOut(input.master, spec) : input.master;

@@ -13,6 +13,7 @@ import type {
   CoachReply,
   ExportAssetsResult,
   GenerateAssetsResult,
+  SavedAssetVariant,
 } from '../../../shared/contract/assets.contract';
 import {
   CoachInput,
@@ -24,6 +25,7 @@ import type { FileHandle } from '../../../shared/contract/files.contract';
 import type { ProviderKind } from '../../../shared/contract/settings.contract';
 import { AppError } from '../../../shared/errors';
 import { ASSET_TYPES, type AssetTypeId } from '../../../shared/presets/asset-types';
+import type { StoredVariant, VariantStore } from '../../store/assets/library-variant-store';
 import type { ImageProvider } from '../generate/providers.types';
 import type { AssetPublisher } from './asset-publisher';
 import { assetColours, produceAsset, type ProducedAsset } from './asset-production';
@@ -39,15 +41,15 @@ export interface AssetsServiceDeps {
   /** The coach engine (settings' script provider, or a one-off kind). */
   coach: (kind?: ProviderKind) => Promise<CoachEngine>;
   brandKit: (id: string) => BrandKit;
-  /** The file of an image medium (logos). */
+  /** The file of a medium (logos, imported fonts). */
   logoFile: (mediaId: string) => string;
+  /** Where generated variants are kept (the library: they survive a restart). */
+  variants: VariantStore;
   /** A download target in the staging folder for an exported file. */
   stagingTarget: (name: string) => { path: string; handle: () => FileHandle };
   /** The local file behind a handle (publishing). */
   filePath: (fileId: string) => string;
   fontsDir: string;
-  /** Variants are kept here until the process ends. */
-  cacheDir: string;
   emitCoach: (event: CoachEvent) => void;
   emitProgress: (progress: {
     jobId: string;
@@ -60,15 +62,9 @@ export interface AssetsServiceDeps {
   publisher?: AssetPublisher | null;
 }
 
-interface StoredVariant {
-  file: string;
-  assetType: AssetTypeId;
-}
-
 export class AssetsService {
   private readonly jobs = new Map<string, AbortController>();
   private readonly chats = new Map<string, AbortController>();
-  private readonly variants = new Map<string, StoredVariant>();
 
   constructor(private readonly deps: AssetsServiceDeps) {}
 
@@ -119,7 +115,7 @@ export class AssetsService {
       const spec = ASSET_TYPES[input.brief.assetType];
       const provider = await this.deps.images(input.provider);
       const size = masterSize(input.brief.assetType);
-      fs.mkdirSync(this.deps.cacheDir, { recursive: true });
+      const startedAt = Date.now();
       const variants: GenerateAssetsResult['variants'] = [];
       for (let index = 0; index < input.count; index++) {
         if (controller.signal.aborted) throw new AppError('CANCELLED', 'Generation cancelled.');
@@ -136,24 +132,25 @@ export class AssetsService {
           { signal: controller.signal },
         );
         const id = randomUUID();
-        const file = path.join(this.deps.cacheDir, `${id}.png`);
         // Normalise to the master size whatever the model returned.
         const master = await sharp(image.png)
           .resize(size.width, size.height, { fit: 'cover', position: sharp.strategy.attention })
           .png()
           .toBuffer();
-        fs.writeFileSync(file, master);
-        this.variants.set(id, { file, assetType: spec.id });
-        const preview = await sharp(master)
-          .resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'inside' })
-          .png()
-          .toBuffer();
-        variants.push({
-          id,
-          index,
-          ...size,
-          previewDataUrl: `data:image/png;base64,${preview.toString('base64')}`,
-        });
+        await this.deps.variants.save(
+          {
+            id,
+            jobId,
+            assetType: spec.id,
+            index,
+            brandKitId: kit?.id ?? null,
+            brief: input.brief,
+            ...size,
+            createdAt: startedAt,
+          },
+          master,
+        );
+        variants.push({ id, index, ...size, previewDataUrl: await previewOf(master) });
       }
       this.progress(jobId, 'generating', input.count, input.count);
       return { jobId, variants };
@@ -162,6 +159,29 @@ export class AssetsService {
     } finally {
       this.jobs.delete(jobId);
     }
+  }
+
+  /** Variants kept in the library, newest first, with previews. */
+  async savedVariants(filter: {
+    assetType?: AssetTypeId;
+    limit: number;
+  }): Promise<SavedAssetVariant[]> {
+    const out: SavedAssetVariant[] = [];
+    for (const { record, file } of this.deps.variants.list(filter)) {
+      out.push({
+        id: record.id,
+        index: record.index,
+        width: record.width,
+        height: record.height,
+        previewDataUrl: await previewOf(await readMaster(file, record.id)),
+        jobId: record.jobId,
+        assetType: record.assetType,
+        brief: record.brief,
+        brandKitId: record.brandKitId,
+        createdAt: record.createdAt,
+      });
+    }
+    return out;
   }
 
   /** Every size of a variant, validated, as download targets. */
@@ -235,20 +255,21 @@ export class AssetsService {
     const jobId = input.jobId ?? randomUUID();
     const controller = this.track(this.jobs, jobId, callerSignal);
     try {
-      const variant = this.variants.get(input.variantId);
+      const variant: StoredVariant | null = this.deps.variants.get(input.variantId);
       if (!variant)
         throw new AppError(
           'NOT_FOUND',
-          `No such variant: ${input.variantId}. Variants last until the studio closes; generate again.`,
+          `No such variant: ${input.variantId}. It may have been deleted; generate again.`,
         );
-      if (variant.assetType !== input.brief.assetType)
+      const { assetType } = variant.record;
+      if (assetType !== input.brief.assetType)
         throw new AppError(
           'VALIDATION',
-          `That variant was generated for ${ASSET_TYPES[variant.assetType].label}, not ${ASSET_TYPES[input.brief.assetType].label}; generate again.`,
+          `That variant was generated for ${ASSET_TYPES[assetType].label}, not ${ASSET_TYPES[input.brief.assetType].label}; generate again.`,
         );
       const kit = input.brandKitId ? this.deps.brandKit(input.brandKitId) : null;
       const result = await produceAsset({
-        master: fs.readFileSync(variant.file),
+        master: await readMaster(variant.file, input.variantId),
         brief: input.brief,
         kit,
         logoFile: this.deps.logoFile,
@@ -293,6 +314,25 @@ export class AssetsService {
   private failure(error: unknown, signal: AbortSignal, cancelled: string): unknown {
     if (signal.aborted) return new AppError('CANCELLED', cancelled);
     return error;
+  }
+}
+
+async function previewOf(master: Buffer): Promise<string> {
+  const preview = await sharp(master)
+    .resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'inside' })
+    .png()
+    .toBuffer();
+  return `data:image/png;base64,${preview.toString('base64')}`;
+}
+
+async function readMaster(file: string, variantId: string): Promise<Buffer> {
+  try {
+    return await fs.promises.readFile(file);
+  } catch (error) {
+    throw new AppError(
+      'CORRUPT',
+      `The picture of variant ${variantId} is missing from the media store (${(error as Error).message}); generate again.`,
+    );
   }
 }
 

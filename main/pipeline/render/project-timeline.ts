@@ -1,15 +1,18 @@
 /**
  * A library project (its RenderSource: project, ordered segments, layers, resolved media) as a
  * render timeline (spec v1): one clip per segment, captions from the segments' word timings in
- * the captions layer's style, the voice layer, the music layer, output from the project's format.
+ * the captions layer's style over the project's brand kit, the voice layer, the music layer,
+ * output from the project's format.
  *
  * Segment i starts at the sum of the earlier segments' durations; a clip with a transition is
  * lengthened by the overlap so the next one still starts there, keeping voices and captions in
  * sync with the pictures whatever the transitions.
  */
+import type { BrandKit } from '../../../shared/contract/brand-kits.contract';
 import type { Layer, ProjectDetail, Segment } from '../../../shared/contract/projects.contract';
 import { AppError } from '../../../shared/errors';
 import type { PresetId } from '../../../shared/presets';
+import { brandCaptionStyle } from '../../../shared/presets/brand-style';
 import {
   CaptionStyle,
   type CaptionWord,
@@ -128,7 +131,10 @@ export function projectToTimeline(
   if (captionsLayer) {
     const words = captionWords(project.segments, starts);
     if (words.length > 0)
-      timeline.captions = { words, style: captionStyle(captionsLayer, project.title) };
+      timeline.captions = {
+        words,
+        style: captionStyle(captionsLayer, project.title, source.brandKit ?? null),
+      };
   }
   const musicLayer = layer('music');
   if (musicLayer?.mediaId) {
@@ -213,12 +219,16 @@ function captionWords(segments: readonly Segment[], starts: readonly number[]): 
   });
 }
 
-/** The captions layer's `style` (timeline CaptionStyle fields, defaults filled); unknown keys are ignored. */
-function captionStyle(layer: Layer, title: string): CaptionStyle {
+/**
+ * The captions layer's `style` (timeline CaptionStyle fields, defaults filled) over the brand
+ * kit's colours and font; unknown keys are ignored.
+ */
+function captionStyle(layer: Layer, title: string, kit: BrandKit | null): CaptionStyle {
   const given = isRecord(layer.settings.style) ? layer.settings.style : {};
-  const known = Object.fromEntries(
-    Object.entries(given).filter(([key]) => key in CaptionStyle.shape),
-  );
+  const known = Object.fromEntries([
+    ...Object.entries(kit ? brandCaptionStyle(kit) : {}),
+    ...Object.entries(given).filter(([key]) => key in CaptionStyle.shape),
+  ]);
   const parsed = CaptionStyle.safeParse(known);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,5 +1,5 @@
 /**
- * Brand kits with their logos (logos are image media, one per logo type).
+ * Brand kits with their logos (image media, one per logo type) and imported fonts (font media).
  */
 import { randomUUID } from 'node:crypto';
 import type {
@@ -12,7 +12,10 @@ import type { Store } from '../db/store';
 import type { BrandKitRow } from '../db/tables/brand-kit.table';
 import { parseJson } from '../projects/project.mapper';
 
-function toBrandKit(row: BrandKitRow, logos: BrandKit['logos']): BrandKit {
+type ImportedFonts = NonNullable<BrandKit['fonts']['imported']>;
+
+function toBrandKit(row: BrandKitRow, logos: BrandKit['logos'], fonts: ImportedFonts): BrandKit {
+  const families = parseJson<BrandKit['fonts']>(row.fonts_json, {});
   return {
     id: row.id,
     name: row.name,
@@ -22,7 +25,11 @@ function toBrandKit(row: BrandKitRow, logos: BrandKit['logos']): BrandKit {
       accent: row.accent_color,
     },
     colors: parseJson<BrandKit['colors']>(row.colors_json, []),
-    fonts: parseJson<BrandKit['fonts']>(row.fonts_json, {}),
+    fonts: {
+      ...(families.heading !== undefined && { heading: families.heading }),
+      ...(families.body !== undefined && { body: families.body }),
+      ...(fonts.length > 0 && { imported: fonts }),
+    },
     logos,
     defaultLogoType: row.default_logo_type as BrandKit['defaultLogoType'],
     lineage: parseJson<BrandKit['lineage']>(row.lineage_json, null),
@@ -50,6 +57,24 @@ function logosOf(store: Store, ids: readonly string[]): Map<string, BrandKit['lo
   return map;
 }
 
+function fontsOf(store: Store, ids: readonly string[]): Map<string, ImportedFonts> {
+  const map = new Map<string, ImportedFonts>();
+  if (ids.length === 0) return map;
+  const rows = store.all(
+    store.db
+      .selectFrom('brand_kit_fonts')
+      .selectAll()
+      .where('brand_kit_id', 'in', ids)
+      .orderBy('family'),
+  );
+  for (const row of rows) {
+    const list = map.get(row.brand_kit_id) ?? [];
+    list.push({ family: row.family, mediaId: row.media_id });
+    map.set(row.brand_kit_id, list);
+  }
+  return map;
+}
+
 /** Every brand kit by name. */
 export function listBrandKits(store: Store): BrandKit[] {
   const rows = store.all(
@@ -59,14 +84,18 @@ export function listBrandKits(store: Store): BrandKit[] {
     store,
     rows.map((r) => r.id),
   );
-  return rows.map((row) => toBrandKit(row, logos.get(row.id) ?? []));
+  const fonts = fontsOf(
+    store,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => toBrandKit(row, logos.get(row.id) ?? [], fonts.get(row.id) ?? []));
 }
 
 /** One brand kit, or NOT_FOUND. */
 export function getBrandKit(store: Store, id: string): BrandKit {
   const row = store.first(store.db.selectFrom('brand_kits').selectAll().where('id', '=', id));
   if (!row) throw new AppError('NOT_FOUND', `No such brand kit: ${id}`);
-  return toBrandKit(row, logosOf(store, [id]).get(id) ?? []);
+  return toBrandKit(row, logosOf(store, [id]).get(id) ?? [], fontsOf(store, [id]).get(id) ?? []);
 }
 
 function setLogos(store: Store, id: string, logos: BrandKit['logos']): void {
@@ -91,6 +120,33 @@ function setLogos(store: Store, id: string, logos: BrandKit['logos']): void {
   }
 }
 
+function setFonts(store: Store, id: string, fonts: ImportedFonts): void {
+  for (const font of fonts) {
+    const media = store.first(
+      store.db.selectFrom('media').select('kind').where('id', '=', font.mediaId),
+    );
+    if (!media) throw new AppError('NOT_FOUND', `No such medium: ${font.mediaId}`);
+    if (media.kind !== 'font')
+      throw new AppError('VALIDATION', `fonts.imported: ${font.mediaId} is not a font`);
+  }
+  store.run(store.db.deleteFrom('brand_kit_fonts').where('brand_kit_id', '=', id));
+  for (const font of new Map(fonts.map((f) => [f.mediaId, f])).values()) {
+    store.run(
+      store.db
+        .insertInto('brand_kit_fonts')
+        .values({ brand_kit_id: id, media_id: font.mediaId, family: font.family }),
+    );
+  }
+}
+
+/** The families of a kit's fonts as stored in `fonts_json` (imported files live in their table). */
+function familiesJson(fonts: BrandKit['fonts']): string {
+  return JSON.stringify({
+    ...(fonts.heading !== undefined && { heading: fonts.heading }),
+    ...(fonts.body !== undefined && { body: fonts.body }),
+  });
+}
+
 /** Inserts a brand kit; returns its id. */
 export function insertBrandKit(
   store: Store,
@@ -103,7 +159,7 @@ export function insertBrandKit(
       id,
       name: input.name,
       colors_json: JSON.stringify(input.colors ?? []),
-      fonts_json: JSON.stringify(input.fonts ?? {}),
+      fonts_json: familiesJson(input.fonts ?? {}),
       default_logo_type: input.defaultLogoType ?? null,
       lineage_json: input.lineage ? JSON.stringify(input.lineage) : null,
       primary_color: input.palette?.primary ?? null,
@@ -115,6 +171,7 @@ export function insertBrandKit(
     }),
   );
   if (input.logos) setLogos(store, id, input.logos);
+  if (input.fonts?.imported) setFonts(store, id, input.fonts.imported);
   return id;
 }
 
@@ -133,7 +190,7 @@ export function updateBrandKit(
         updated_at: now,
         ...(patch.name !== undefined && { name: patch.name }),
         ...(patch.colors !== undefined && { colors_json: JSON.stringify(patch.colors) }),
-        ...(patch.fonts !== undefined && { fonts_json: JSON.stringify(patch.fonts) }),
+        ...(patch.fonts !== undefined && { fonts_json: familiesJson(patch.fonts) }),
         ...(patch.defaultLogoType !== undefined && { default_logo_type: patch.defaultLogoType }),
         ...(patch.palette !== undefined && {
           primary_color: patch.palette.primary,
@@ -145,6 +202,7 @@ export function updateBrandKit(
       .where('id', '=', id),
   );
   if (patch.logos) setLogos(store, id, patch.logos);
+  if (patch.fonts) setFonts(store, id, patch.fonts.imported ?? []);
 }
 
 /** Deletes a brand kit (projects and assets keep working without it). */

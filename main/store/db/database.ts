@@ -2,7 +2,8 @@
  * The `Database` interface: every table of the local library, for kysely's typed queries.
  */
 import type { AssetTable } from './tables/asset.table';
-import type { BrandKitLogoTable, BrandKitTable } from './tables/brand-kit.table';
+import type { AssetVariantTable } from './tables/asset-variant.table';
+import type { BrandKitFontTable, BrandKitLogoTable, BrandKitTable } from './tables/brand-kit.table';
 import type { JobTable } from './tables/job.table';
 import type { LayerTable } from './tables/layer.table';
 import type { MediaTable } from './tables/media.table';
@@ -27,7 +28,9 @@ export interface Database {
   layers: LayerTable;
   brand_kits: BrandKitTable;
   brand_kit_logos: BrandKitLogoTable;
+  brand_kit_fonts: BrandKitFontTable;
   assets: AssetTable;
+  asset_variants: AssetVariantTable;
   jobs: JobTable;
   outbox: OutboxTable;
   outbox_uploads: OutboxUploadTable;

@@ -89,7 +89,9 @@ export function countReferences(store: Store, id: string): number {
         + (select count(*) from segment_media_versions where media_id = ${id})
         + (select count(*) from layers where media_id = ${id})
         + (select count(*) from brand_kit_logos where media_id = ${id})
-        + (select count(*) from assets where media_id = ${id})`.as('n'),
+        + (select count(*) from assets where media_id = ${id})
+        + (select count(*) from asset_variants where media_id = ${id})
+        + (select count(*) from brand_kit_fonts where media_id = ${id})`.as('n'),
     ]),
   );
   return row?.n ?? 0;
@@ -98,7 +100,14 @@ export function countReferences(store: Store, id: string): number {
 /** Media nothing references (garbage-collection candidates). */
 export function unreferencedMedia(store: Store): MediaRow[] {
   const unused = (
-    table: 'segment_media' | 'segment_media_versions' | 'layers' | 'brand_kit_logos' | 'assets',
+    table:
+      | 'segment_media'
+      | 'segment_media_versions'
+      | 'layers'
+      | 'brand_kit_logos'
+      | 'brand_kit_fonts'
+      | 'assets'
+      | 'asset_variants',
   ) => sql<boolean>`not exists (select 1 from ${sql.table(table)} where media_id = media.id)`;
   return store.all(
     store.db
@@ -108,7 +117,9 @@ export function unreferencedMedia(store: Store): MediaRow[] {
       .where(unused('segment_media_versions'))
       .where(unused('layers'))
       .where(unused('brand_kit_logos'))
-      .where(unused('assets')),
+      .where(unused('assets'))
+      .where(unused('asset_variants'))
+      .where(unused('brand_kit_fonts')),
   );
 }
 

@@ -3,9 +3,11 @@
  * every medium they use resolved to a local file. One read transaction, so the snapshot is
  * consistent even while the user keeps editing.
  */
+import type { BrandKit } from '../../../shared/contract/brand-kits.contract';
 import type { Media } from '../../../shared/contract/media.contract';
 import type { ProjectDetail } from '../../../shared/contract/projects.contract';
 import { AppError } from '../../../shared/errors';
+import { getBrandKit } from '../brand-kits/brand-kit.repository';
 import type { Store } from '../db/store';
 import { toMediaRecord } from '../media/media.repository';
 import { listLayers } from './layer.repository';
@@ -27,6 +29,17 @@ export interface RenderSource {
   project: ProjectDetail;
   /** Every medium used by a segment or layer, by id. */
   media: ReadonlyMap<string, ResolvedMedia>;
+  /** The project's brand kit (captions take its colours and font); null without one. */
+  brandKit?: BrandKit | null;
+}
+
+/** The kit, or null when it was deleted meanwhile (the project then renders without one). */
+function findBrandKit(store: Store, id: string): BrandKit | null {
+  try {
+    return getBrandKit(store, id);
+  } catch {
+    return null;
+  }
 }
 
 /** Loads a project for rendering; `objectPath` maps a sha256 to its file (ContentStore.objectPath). */
@@ -69,6 +82,7 @@ export function loadRenderSource(
       if (!media.has(id))
         throw new AppError('CORRUPT', `Project ${projectId} uses a missing medium ${id}.`);
     }
-    return { project, media };
+    const brandKit = project.brandKitId === null ? null : findBrandKit(store, project.brandKitId);
+    return { project, media, brandKit };
   });
 }

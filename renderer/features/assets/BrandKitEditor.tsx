@@ -1,7 +1,7 @@
 /**
  * Brand kit editor: palette (primary, secondary, accent), extended colours with usage notes,
- * fonts from the bundled families, default logo type and tone of voice. Saves through
- * `brandKits.create` / `brandKits.update`.
+ * fonts (bundled families or imported TTF/OTF files), logos (primary, icon, wordmark) with a
+ * default type, and tone of voice. Saves through `brandKits.create` / `brandKits.update`.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,9 +9,12 @@ import {
   BUNDLED_FONT_FAMILIES,
   LogoType,
   type BrandColor,
+  type BrandFontFile,
   type BrandKit,
 } from '../../../shared/contract/brand-kits.contract';
 import { useClient } from '../../platform/client-context';
+import { ImportFontButton } from './ImportFontButton';
+import { LogoSlots } from './LogoSlots';
 
 interface Draft {
   name: string;
@@ -21,6 +24,8 @@ interface Draft {
   colors: BrandColor[];
   heading: string;
   body: string;
+  imported: BrandFontFile[];
+  logos: BrandKit['logos'];
   defaultLogoType: BrandKit['defaultLogoType'];
   toneNotes: string;
 }
@@ -33,6 +38,8 @@ const EMPTY: Draft = {
   colors: [],
   heading: 'Noto Sans',
   body: 'Noto Sans',
+  imported: [],
+  logos: [],
   defaultLogoType: null,
   toneNotes: '',
 };
@@ -46,6 +53,8 @@ function fromKit(kit: BrandKit): Draft {
     colors: kit.colors,
     heading: kit.fonts.heading ?? 'Noto Sans',
     body: kit.fonts.body ?? 'Noto Sans',
+    imported: kit.fonts.imported ?? [],
+    logos: kit.logos,
     defaultLogoType: kit.defaultLogoType,
     toneNotes: kit.toneNotes,
   };
@@ -70,7 +79,8 @@ export function BrandKitEditor(props: {
         name: draft.name.trim(),
         palette: { primary: draft.primary, secondary: draft.secondary, accent: draft.accent },
         colors: draft.colors,
-        fonts: { heading: draft.heading, body: draft.body },
+        fonts: { heading: draft.heading, body: draft.body, imported: draft.imported },
+        logos: draft.logos,
         defaultLogoType: draft.defaultLogoType,
         toneNotes: draft.toneNotes,
       };
@@ -98,6 +108,7 @@ export function BrandKitEditor(props: {
       'colors',
       draft.colors.map((c, j) => (j === i ? { ...c, ...patch } : c)),
     );
+  const families = [...BUNDLED_FONT_FAMILIES, ...draft.imported.map((f) => f.family)];
 
   return (
     <section className="panel assets-brand" aria-labelledby="brand-kit-heading">
@@ -192,7 +203,7 @@ export function BrandKitEditor(props: {
         <label className="field">
           Heading font
           <select value={draft.heading} onChange={(e) => set('heading', e.target.value)}>
-            {BUNDLED_FONT_FAMILIES.map((f) => (
+            {families.map((f) => (
               <option key={f}>{f}</option>
             ))}
           </select>
@@ -200,7 +211,7 @@ export function BrandKitEditor(props: {
         <label className="field">
           Body font
           <select value={draft.body} onChange={(e) => set('body', e.target.value)}>
-            {BUNDLED_FONT_FAMILIES.map((f) => (
+            {families.map((f) => (
               <option key={f}>{f}</option>
             ))}
           </select>
@@ -220,6 +231,28 @@ export function BrandKitEditor(props: {
           </select>
         </label>
       </div>
+      <ImportFontButton
+        onImported={(font) =>
+          setDraft((d) => ({
+            ...d,
+            imported: [...d.imported.filter((f) => f.mediaId !== font.mediaId), font],
+            heading: font.family,
+          }))
+        }
+      />
+      <LogoSlots
+        logos={draft.logos}
+        onChange={(logos) =>
+          setDraft((d) => ({
+            ...d,
+            logos,
+            defaultLogoType:
+              d.defaultLogoType && logos.some((l) => l.type === d.defaultLogoType)
+                ? d.defaultLogoType
+                : (logos[0]?.type ?? null),
+          }))
+        }
+      />
       <label className="field">
         Tone of voice
         <textarea

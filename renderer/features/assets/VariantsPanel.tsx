@@ -1,6 +1,9 @@
 /**
  * Generate variants of the brief, pick one, export every size with progress, download the files.
+ * Variants are kept in the library: before anything is generated in this session the panel
+ * shows the earlier ones, each exportable with the brief it was generated from.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type {
   AssetBrief,
@@ -52,7 +55,12 @@ export function VariantsPanel(props: {
   provider: ProviderKind;
 }) {
   const client = useClient();
+  const queryClient = useQueryClient();
   const job = useAssetJob();
+  const saved = useQuery({
+    queryKey: ['assetVariants'],
+    queryFn: () => client.call('assets.variants', { limit: 12 }),
+  });
   const [count, setCount] = useState(4);
   const [variants, setVariants] = useState<AssetVariant[]>([]);
   const [picked, setPicked] = useState<string | null>(null);
@@ -85,6 +93,7 @@ export function VariantsPanel(props: {
       );
       setVariants(result.variants);
       setPicked(result.variants[0]?.id ?? null);
+      await queryClient.invalidateQueries({ queryKey: ['assetVariants'] });
     });
   const exportAll = (brief: AssetBrief, variantId: string) =>
     attempt('export', async () => {
@@ -99,7 +108,11 @@ export function VariantsPanel(props: {
     if (shown.action === 'download') window.open(shown.url, '_blank');
   };
 
-  const { brief } = props;
+  const earlier = variants.length === 0 ? (saved.data ?? []) : [];
+  const pickedEarlier = earlier.find((v) => v.id === picked);
+  // An earlier variant is exported with the brief it was generated from.
+  const brief = props.brief;
+  const exportBrief = pickedEarlier?.brief ?? (variants.length > 0 ? brief : null);
   return (
     <section className="panel" aria-labelledby="variants-heading">
       <div className="tray-head">
@@ -174,13 +187,36 @@ export function VariantsPanel(props: {
           ))}
         </div>
       )}
-      {variants.length > 0 && brief && picked && (
+      {earlier.length > 0 && (
+        <>
+          <h3 className="small muted">Earlier variants</h3>
+          <div className="variant-grid" role="radiogroup" aria-label="Earlier variants">
+            {earlier.map((v, i) => (
+              <label
+                key={v.id}
+                className={`variant${v.id === picked ? ' selected' : ''}`}
+                title={`${v.assetType}: ${v.brief.subject}`}
+              >
+                <input
+                  type="radio"
+                  name="variant"
+                  aria-label={`Earlier variant ${String(i + 1)}`}
+                  checked={v.id === picked}
+                  onChange={() => setPicked(v.id)}
+                />
+                <img src={v.previewDataUrl} alt={`Earlier variant ${String(i + 1)}`} />
+              </label>
+            ))}
+          </div>
+        </>
+      )}
+      {exportBrief && picked && (
         <div className="row">
           <button
             type="button"
             className="primary"
             disabled={busy !== null}
-            onClick={() => void exportAll(brief, picked)}
+            onClick={() => void exportAll(exportBrief, picked)}
           >
             Export all sizes
           </button>

@@ -1,12 +1,18 @@
 /**
  * An AssetsService for tests: the offline image provider on the system ffmpeg, the bundled
- * fonts, brand kits from a map, staging targets in a temp folder, and every event recorded.
+ * fonts, brand kits from a map, variants in a real library (SQLite + media store) in the temp
+ * folder, staging targets there too, and every event recorded.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CoachEvent } from '../../../../shared/contract/assets.contract';
 import type { BrandKit } from '../../../../shared/contract/brand-kits.contract';
 import { AppError } from '../../../../shared/errors';
+import { ContentStore } from '../../../media/content-store';
+import { BROWSER_MEDIA_URLS, MediaService } from '../../../media/media.service';
+import { LibraryVariantStore } from '../../../store/assets/library-variant-store';
+import type { Library } from '../../../store/db/open-library';
+import { openTempLibrary } from '../../../store/testing/temp-library';
 import { OfflineImageProvider } from '../../generate/offline/offline-image.provider';
 import { findResourcesDir } from '../../render/resources-dir';
 import type { AssetPublisher } from '../asset-publisher';
@@ -15,6 +21,7 @@ import type { CoachEngine } from '../coach/coach.types';
 import { OfflineCoach } from '../coach/offline-coach';
 
 export const FFMPEG = process.env.FFMPEG_BIN ?? '/usr/bin/ffmpeg';
+const FFPROBE = path.join(path.dirname(FFMPEG), 'ffprobe');
 
 /** A kit with a vivid palette, easy to find again in pixels. */
 export function testKit(overrides: Partial<BrandKit> = {}): BrandKit {
@@ -39,6 +46,9 @@ export interface AssetsHarness {
   coachEvents: CoachEvent[];
   progress: Parameters<AssetsServiceDeps['emitProgress']>[0][];
   stagingDir: string;
+  /** The SQLite library variants are kept in (a real file in the temp folder). */
+  library: Library;
+  media: MediaService;
 }
 
 export interface AssetsHarnessOptions {
@@ -59,6 +69,18 @@ export function createAssetsHarness(
   const progress: AssetsHarness['progress'] = [];
   const stagingDir = path.join(dir, 'staging');
   let n = 0;
+  const library = openTempLibrary(dir);
+  // The kits exist in the library too: variants reference their kit.
+  const insertKit = library.store.sqlite.prepare(
+    "insert or ignore into brand_kits (id, name, colors_json, fonts_json, created_at, updated_at) values (?, ?, '[]', '{}', 0, 0)",
+  );
+  for (const kit of kits.values()) insertKit.run(kit.id, kit.name);
+  const media = new MediaService(
+    library.store,
+    new ContentStore(path.join(dir, 'media')),
+    { ffmpeg: () => Promise.resolve(FFMPEG), ffprobe: () => Promise.resolve(FFPROBE) },
+    BROWSER_MEDIA_URLS,
+  );
   const service = new AssetsService({
     images: () =>
       Promise.resolve(new OfflineImageProvider({ ffmpeg: () => Promise.resolve(FFMPEG) })),
@@ -73,6 +95,12 @@ export function createAssetsHarness(
       if (!file) throw new AppError('NOT_FOUND', `No such medium: ${mediaId}`);
       return file;
     },
+    variants: new LibraryVariantStore({
+      store: library.store,
+      importImage: async (file, name) => (await media.importFile({ path: file, name })).media.id,
+      pathOf: (id) => media.pathOf(id),
+      tempDir: path.join(dir, 'cache'),
+    }),
     stagingTarget: (name) => {
       const target = path.join(stagingDir, String(n++), name);
       fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -83,7 +111,6 @@ export function createAssetsHarness(
     },
     filePath: (id) => id,
     fontsDir: path.join(findResourcesDir(), 'fonts'),
-    cacheDir: path.join(dir, 'cache'),
     emitCoach: (event) => {
       coachEvents.push(event);
       options.onCoachEvent?.(event, service);
@@ -91,5 +118,5 @@ export function createAssetsHarness(
     emitProgress: (p) => progress.push(p),
     publisher: options.publisher ?? null,
   });
-  return { service, coachEvents, progress, stagingDir };
+  return { service, coachEvents, progress, stagingDir, library, media };
 }

@@ -21,6 +21,7 @@ import type { AnalyzerTools } from '../analysis/clip-analyzer';
 import { runTool } from '../analysis/tool-process';
 import { detectBeats } from '../beats/beat-detector';
 import type { ClipFiles } from '../montage.service';
+import { brandCardStyle } from '../../../../shared/presets/brand-style';
 import { DEFAULT_CARD_STYLE, montageTimeline, type CardStyle } from './montage-timeline';
 
 /** The render pipeline's public operations this service needs. */
@@ -157,13 +158,7 @@ export class MontageRenderService {
 
   private cardStyle(brandKitId: string | undefined): CardStyle {
     if (brandKitId === undefined) return DEFAULT_CARD_STYLE;
-    const kit = this.deps.brandKits.get(brandKitId);
-    const background = kit.colors[0]?.hex ?? DEFAULT_CARD_STYLE.background;
-    return {
-      background,
-      text: kit.colors[1]?.hex ?? contrastingText(background),
-      fontFamily: kit.fonts.heading ?? kit.fonts.body ?? DEFAULT_CARD_STYLE.fontFamily,
-    };
+    return brandCardStyle(this.deps.brandKits.get(brandKitId), DEFAULT_CARD_STYLE);
   }
 
   private async beatsOf(
@@ -196,13 +191,6 @@ export class MontageRenderService {
     fs.renameSync(temp, file);
     return file;
   }
-}
-
-/** White on dark backgrounds, near-black on light ones. */
-export function contrastingText(background: string): string {
-  const n = Number.parseInt(background.slice(1, 7), 16);
-  const luminance = 0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255);
-  return luminance > 150 ? '#111111' : '#FFFFFF';
 }
 
 async function probeDuration(

@@ -11,6 +11,7 @@ import * as m0003 from './0003_media_versions';
 import * as m0004 from './0004_brand_kit_lineage';
 import * as m0005 from './0005_outbox_uploads';
 import * as m0006 from './0006_brand_kit_extensions';
+import * as m0007 from './0007_asset_variants';
 
 export interface Migration {
   readonly id: string;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0004_brand_kit_lineage', up: m0004.up },
   { id: '0005_outbox_uploads', up: m0005.up },
   { id: '0006_brand_kit_extensions', up: m0006.up },
+  { id: '0007_asset_variants', up: m0007.up },
 ];

@@ -1,5 +1,5 @@
 /**
- * `brand_kits` and `brand_kit_logos`: a creator's colours, fonts and logos.
+ * `brand_kits`, `brand_kit_logos` and `brand_kit_fonts`: a creator's colours, fonts and logos.
  */
 import type { Selectable } from 'kysely';
 
@@ -26,6 +26,14 @@ export interface BrandKitLogoTable {
   /** primary, icon, wordmark (or the older square, horizontal, watermark). One logo per type. */
   type: string;
   media_id: string;
+}
+
+/** Imported TTF/OTF media a kit uses (migration 0007). */
+export interface BrandKitFontTable {
+  brand_kit_id: string;
+  media_id: string;
+  /** The family name read from the font's name table. */
+  family: string;
 }
 
 export type BrandKitRow = Selectable<BrandKitTable>;
