@@ -190,6 +190,27 @@ describe('projectToTimeline', () => {
     expect(odd.output).toMatchObject({ width: 722, height: 1280, fps: 25 });
   });
 
+  it("plays the editor's music (settings.music) when there is no music layer file", () => {
+    const layers = source({}).project.layers.filter((l) => l.kind !== 'music');
+    const input = projectToTimeline(
+      source({ layers, settings: { music: { mediaId: 'song', volume: 0.25, ducking: false } } }),
+    );
+    // The editor's defaults fill what it did not write: 1 s in, 2 s out.
+    expect(input.audio?.music).toEqual({
+      media: { path: '/lib/song' },
+      volume: 0.25,
+      ducking: { enabled: false },
+      fadeIn: 1,
+      fadeOut: 2,
+    });
+    // A music layer with its own file wins over the stored music.
+    const both = projectToTimeline(source({ settings: { music: { mediaId: 'narration' } } }));
+    expect(both.audio?.music).toMatchObject({ media: { path: '/lib/song' }, volume: 0.3 });
+    // Settings without a medium add no music.
+    const none = projectToTimeline(source({ layers, settings: { music: { volume: 1 } } }));
+    expect(none.audio?.music).toBeUndefined();
+  });
+
   it('names what is missing or wrong', () => {
     expect(() => projectToTimeline(source({ segments: [] }))).toThrow(/has no segments yet/);
     const bare = source({}).project.segments.map((s, i) => (i === 1 ? { ...s, media: [] } : s));

@@ -20,6 +20,7 @@ import {
   type TimelineInput,
   type TransitionType,
 } from '../../../shared/timeline';
+import { musicSettingsOf, storedMusicOf } from '../../../shared/timeline/project-music';
 import type { RenderSource, ResolvedMedia } from '../../store/projects/render-source';
 
 /** Overlap of a segment's transition into the next one, seconds. */
@@ -36,8 +37,8 @@ const MOTION: Record<
   'zoom-out': 'zoom-out',
   'pan-left': 'pan-left',
   'pan-right': 'pan-right',
-  // The timeline has no shake; a still picture then simply holds.
-  shake: 'none',
+  // The timeline has no shake; a zoom is the closest lively motion (as the editor previews it).
+  shake: 'zoom-in',
 };
 
 const TRANSITION: Record<Segment['transition'], TransitionType> = {
@@ -159,6 +160,22 @@ export function projectToTimeline(
         ...(typeof s.loop === 'boolean' && { loop: s.loop }),
       },
     };
+  } else {
+    // No music layer file: the editor's music panel keeps the bed in the project's settings.
+    const stored = storedMusicOf(project.settings);
+    if (stored) {
+      const s = musicSettingsOf(stored);
+      timeline.audio = {
+        ...timeline.audio,
+        music: {
+          media: ref(media(stored.mediaId)),
+          volume: s.volume,
+          ducking: { enabled: s.ducking },
+          fadeIn: s.fadeIn,
+          fadeOut: s.fadeOut,
+        },
+      };
+    }
   }
   return timeline;
 }

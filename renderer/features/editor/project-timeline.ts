@@ -8,6 +8,7 @@ import type { ProjectDetail, Segment } from '../../../shared/contract/projects.c
 import { AppError } from '../../../shared/errors';
 import type { PresetId } from '../../../shared/presets';
 import type { MediaRef, TimelineInput } from '../../../shared/timeline';
+import { musicSettingsOf, storedMusicOf } from '../../../shared/timeline/project-music';
 
 /** The overlap of a non-cut transition into the next segment. */
 export const TRANSITION_SEC = 0.3;
@@ -73,37 +74,13 @@ export function captionWords(
   });
 }
 
-export interface MusicLayerSettings {
-  volume: number;
-  ducking: boolean;
-  fadeIn: number;
-  fadeOut: number;
-}
-
-export function musicSettingsOf(settings: Record<string, unknown>): MusicLayerSettings {
-  const num = (key: string, fallback: number) => {
-    const v = settings[key];
-    return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-  };
-  return {
-    volume: num('volume', 0.4),
-    ducking: settings.ducking !== false,
-    fadeIn: num('fadeIn', 1),
-    fadeOut: num('fadeOut', 2),
-  };
-}
+export { musicSettingsOf, type MusicLayerSettings } from '../../../shared/timeline/project-music';
 
 /** The music bed: the project's music layer, else `settings.music` (set by the editor). */
 export function musicOf(project: ProjectDetail) {
   const layer = project.layers.find((l) => l.kind === 'music' && l.mediaId);
-  const stored = project.settings.music;
-  const fromSettings =
-    stored &&
-    typeof stored === 'object' &&
-    typeof (stored as { mediaId?: unknown }).mediaId === 'string'
-      ? (stored as Record<string, unknown>)
-      : null;
-  const mediaId = layer?.mediaId ?? (fromSettings?.mediaId as string | undefined);
+  const fromSettings = storedMusicOf(project.settings);
+  const mediaId = layer?.mediaId ?? fromSettings?.mediaId;
   if (!mediaId) return undefined;
   const s = musicSettingsOf(layer ? layer.settings : (fromSettings ?? {}));
   return {
