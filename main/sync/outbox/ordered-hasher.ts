@@ -18,11 +18,17 @@ export class OrderedHasher {
     private readonly maxHeld = 4,
   ) {}
 
-  /** Feeds part `partNumber` (1-based); hashes it and any waiting successors once it is next. */
+  /** True while part `partNumber` still has to be fed (not hashed, not held). */
+  needs(partNumber: number): boolean {
+    return partNumber >= this.next && !this.waiting.has(partNumber);
+  }
+
+  /**
+   * Feeds part `partNumber` (1-based); hashes it and any waiting successors once it is next.
+   * A part already fed is ignored (a retry re-reading the same unchanged bytes).
+   */
   add(partNumber: number, body: Buffer): void {
-    if (partNumber < this.next || this.waiting.has(partNumber)) {
-      throw new AppError('INTERNAL', `Part ${partNumber} was hashed twice.`);
-    }
+    if (!this.needs(partNumber)) return;
     this.waiting.set(partNumber, body);
     for (let part = this.waiting.get(this.next); part; part = this.waiting.get(this.next)) {
       this.hash.update(part);

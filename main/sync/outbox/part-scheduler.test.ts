@@ -90,6 +90,40 @@ describe('part scheduling with the in-order hash', () => {
     expect(sent.toSorted((a, b) => a - b)).toEqual([9, 10]);
   });
 
+  it('keeps its hasher across a failed attempt: the retry hashes on from where it stopped', async () => {
+    const hasher = new OrderedHasher(10);
+    await expect(
+      runParts({
+        path: file,
+        parts: plan(new Set()),
+        parallel: 1,
+        hasher,
+        signal: new AbortController().signal,
+        check: async () => {},
+        send: (part) =>
+          part.partNumber === 5 ? Promise.reject(new Error('link dropped')) : Promise.resolve(),
+      }),
+    ).rejects.toThrow('link dropped');
+    // Parts 1-5 were read and hashed (5 before its send failed); the server has 1-4.
+    expect([1, 2, 3, 4, 5].some((n) => hasher.needs(n))).toBe(false);
+    expect(hasher.needs(6)).toBe(true);
+    const sent: number[] = [];
+    await runParts({
+      path: file,
+      parts: plan(new Set([1, 2, 3, 4])),
+      parallel: 3,
+      hasher,
+      signal: new AbortController().signal,
+      check: async () => {},
+      send: (part) => {
+        sent.push(part.partNumber);
+        return Promise.resolve();
+      },
+    });
+    expect(sent.toSorted((a, b) => a - b)).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(hasher.digest()).toBe(expected);
+  });
+
   it('stops every worker at the first failure and refuses a digest of missing parts', async () => {
     const hasher = new OrderedHasher(10);
     const sent: number[] = [];

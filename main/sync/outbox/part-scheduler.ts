@@ -1,9 +1,10 @@
 /**
  * Runs one upload's parts on a few parallel workers. Workers take parts in order; each part is
  * read once, fed to the in-order hasher (when the digest is still unknown), then sent. Parts the
- * server already holds (a resumed upload) are only read and hashed, never sent again: after a
- * restart the hash state is gone, so those bytes are read once more, which costs disk reads but
- * no network. The first failure stops the other workers.
+ * server already holds (a resumed upload) are only read and hashed, never sent again, and only
+ * when the hasher still needs them: a retry in the same process keeps its hasher, while after a
+ * restart the hash state is gone, so those bytes are read once more (disk reads, no network).
+ * The first failure stops the other workers.
  */
 import type { OrderedHasher } from './ordered-hasher';
 import { readRange } from './part-sender';
@@ -31,7 +32,9 @@ export interface PartSchedule {
 
 export async function runParts(schedule: PartSchedule): Promise<void> {
   const { hasher } = schedule;
-  const queue = schedule.parts.filter((p) => hasher !== null || p.url !== undefined);
+  const queue = schedule.parts.filter(
+    (p) => p.url !== undefined || (hasher !== null && hasher.needs(p.partNumber)),
+  );
   const inner = new AbortController();
   const both = AbortSignal.any([schedule.signal, inner.signal]);
   let failure: unknown = null;
@@ -41,10 +44,10 @@ export async function runParts(schedule: PartSchedule): Promise<void> {
       if (!part || failure !== null) return;
       try {
         both.throwIfAborted();
-        await hasher?.room(part.partNumber, both);
+        if (hasher?.needs(part.partNumber)) await hasher.room(part.partNumber, both);
         await schedule.check();
         const body = await readRange(schedule.path, part.offset, part.length);
-        hasher?.add(part.partNumber, body);
+        if (hasher?.needs(part.partNumber)) hasher.add(part.partNumber, body);
         if (part.url !== undefined) await schedule.send({ ...part, url: part.url }, body, both);
       } catch (error) {
         failure ??= error;

@@ -5,7 +5,8 @@
  *
  * The digest is stored in the outbox once every part was hashed, so a restart after that point
  * never reads the file again; a restart before it re-reads (but does not resend) the parts the
- * server already has, because a hash state cannot be persisted.
+ * server already has, because a hash state cannot be persisted. Within one process the hasher
+ * survives failed attempts, so a retry reads only what it sends and what was never hashed.
  */
 import { uploadsApi, type Upload } from '../../../shared/api/uploads.api';
 import { AppError } from '../../../shared/errors';
@@ -28,6 +29,11 @@ export interface UploadFileContext {
   /** Bytes that left for the server (progress). */
   onBytes: (bytes: number) => void;
   setStatus: (status: 'initiating' | 'uploading') => void;
+  /**
+   * Hashers kept across attempts in this process (key: item, role, server upload id), so a
+   * retry after a network failure does not read again what was already hashed.
+   */
+  hashers: Map<string, OrderedHasher>;
 }
 
 export async function uploadFile(
@@ -62,6 +68,7 @@ export async function uploadFile(
   const status = await client.call(uploadsApi.get, { id: remoteId, signal });
   if (status.status === 'failed' || status.status === 'aborted') {
     // The server gave up on this upload (e.g. it failed verification): start a fresh one.
+    ctx.hashers.delete(`${id}:${upload.role}:${remoteId}`);
     repo.setUpload(store, id, upload.role, { remote_upload_id: null, sha256: null });
     repo.clearParts(store, id, upload.role);
     throw new AppError(
@@ -115,7 +122,12 @@ export async function uploadFile(
     planned.push(part);
   }
   const known = repo.uploadsOf(store, id).find((u) => u.role === upload.role)?.sha256 ?? null;
-  const hasher = known ? null : new OrderedHasher(status.partCount);
+  const hasherKey = `${id}:${upload.role}:${remoteId}`;
+  let hasher: OrderedHasher | null = null;
+  if (!known) {
+    hasher = ctx.hashers.get(hasherKey) ?? new OrderedHasher(status.partCount);
+    ctx.hashers.set(hasherKey, hasher);
+  }
   const uploadId = remoteId;
   await runParts({
     path: upload.path,
@@ -161,6 +173,7 @@ export async function uploadFile(
   const sha256 = known ?? hasher?.digest();
   if (!sha256) throw new AppError('INTERNAL', `No sha256 for ${upload.path}.`);
   if (!known) repo.setUpload(store, id, upload.role, { sha256 });
+  ctx.hashers.delete(hasherKey);
   await checkUnchanged(upload);
   const parts = repo
     .partsOf(store, id, upload.role)

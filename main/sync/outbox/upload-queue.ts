@@ -30,6 +30,7 @@ import { finishItem } from './finish-item';
 import { statOrFail } from './source-file';
 import { classifyFailure } from './classify-failure';
 import { uploadFile } from './upload-file';
+import type { OrderedHasher } from './ordered-hasher';
 
 export interface QueueEvents {
   item(item: QueueItem): void;
@@ -89,6 +90,7 @@ export class UploadQueue {
   private reachable = true;
   private probeAttempt = 0;
   private readonly idleWaiters: (() => void)[] = [];
+  private readonly hashers = new Map<string, OrderedHasher>();
 
   constructor(private readonly options: UploadQueueOptions) {
     this.limiter = new BandwidthLimiter(() => options.limits().bytesPerSecond);
@@ -221,6 +223,9 @@ export class UploadQueue {
     const row = this.row(id);
     if (row.status === 'done' || row.status === 'cancelled') return this.get(id);
     repo.setState(this.store, row.id, { status: 'cancelled' }, Date.now());
+    for (const key of this.hashers.keys()) {
+      if (key.startsWith(`${row.id}:`)) this.hashers.delete(key);
+    }
     this.running.get(row.id)?.abort(new Stop('cancelled'));
     void this.abortRemote(row.id);
     return this.emit(row.id);
@@ -423,6 +428,7 @@ export class UploadQueue {
           stallMs: this.options.stallMs ?? 30_000,
           onBytes,
           setStatus: (status) => this.setStatus(id, status),
+          hashers: this.hashers,
         },
         id,
         upload,
