@@ -28,9 +28,10 @@ export const assetsApi = {
   create: endpoint({
     method: 'POST',
     path: '/v1/assets',
-    summary: 'Publish a completed upload as a public asset link',
+    summary: 'Publish a completed upload as a public asset link (Idempotency-Key required)',
     tag: 'assets',
     auth: 'required',
+    idempotent: true,
     status: 201,
     body: z.object({
       uploadId: z.uuid(),

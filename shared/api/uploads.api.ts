@@ -51,6 +51,8 @@ export const UploadSchema = z.object({
 });
 export type Upload = z.infer<typeof UploadSchema>;
 
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
 export const uploadsApi = {
   create: endpoint({
     method: 'POST',
@@ -63,7 +65,11 @@ export const uploadsApi = {
       kind: UploadKind,
       contentType: z.string().max(100),
       bytes: z.number().int().positive(),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      /**
+       * Known up front (older clients), or left out and sent at `complete` by a client that
+       * hashes the parts while it reads them.
+       */
+      sha256: Sha256.optional(),
     }),
     response: z.object({
       uploadId: z.uuid(),
@@ -91,10 +97,15 @@ export const uploadsApi = {
   complete: endpoint({
     method: 'POST',
     path: '/v1/uploads/:id/complete',
-    summary: 'Assemble the parts; the sha256 is then verified (status verifying → verified)',
+    summary:
+      'Assemble the parts; the sha256 (sent here or at create) is then verified (status verifying → verified, or failed)',
     tag: 'uploads',
     auth: 'required',
-    body: z.object({ parts: z.array(PartRecordSchema).min(1).max(10_000) }),
+    body: z.object({
+      parts: z.array(PartRecordSchema).min(1).max(10_000),
+      /** Required when create had none; must equal create's when both are sent. */
+      sha256: Sha256.optional(),
+    }),
     response: UploadSchema,
   }),
   abort: endpoint({

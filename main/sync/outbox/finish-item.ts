@@ -1,6 +1,7 @@
 /**
  * How each kind of queue item is finished once its files are uploaded: one request, carrying
- * the item's Idempotency-Key where the API takes one (videos), so a retry never publishes twice.
+ * the item's Idempotency-Key where the API takes one (videos, asset links), so a retry never
+ * publishes twice.
  */
 import { assetsApi } from '../../../shared/api/assets.api';
 import { meApi } from '../../../shared/api/me.api';
@@ -45,6 +46,7 @@ export async function finishItem(
     }
     case 'asset': {
       const asset = await client.call(assetsApi.create, {
+        idempotencyKey: row.idempotency_key,
         body: {
           uploadId: remote('asset'),
           type: payload.type as 'emote',

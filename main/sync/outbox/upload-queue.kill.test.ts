@@ -3,7 +3,7 @@
  * completes, exactly one video exists, and no part the server acknowledged is sent again.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,7 +55,8 @@ describe('upload queue survives SIGKILL', () => {
     proxy = await startHttpFaultProxy(server.url, proxyPort);
     const account = await server.account();
     const file = path.join(dir, 'video.mp4');
-    fs.writeFileSync(file, randomBytes(30 * MiB));
+    const bytes = randomBytes(30 * MiB);
+    fs.writeFileSync(file, bytes);
     const thumb = path.join(dir, 'thumb.png');
     fs.writeFileSync(thumb, randomBytes(3000));
     const libraryDir = path.join(dir, 'library');
@@ -73,6 +74,16 @@ describe('upload queue survives SIGKILL', () => {
     expect(result.done.videoId).toBeTruthy();
     const videos = await server.api.deps.db.selectFrom('videos').select('id').execute();
     expect(videos.map((v) => v.id)).toEqual([result.done.videoId]);
+    // The sha256 was built from parts read across up to 21 processes: the server verified it.
+    await server.api.idle();
+    const video = await server.api.deps.db
+      .selectFrom('videos')
+      .innerJoin('uploads', 'uploads.id', 'videos.video_upload_id')
+      .select(['uploads.status', 'uploads.sha256', 'uploads.storage_key'])
+      .executeTakeFirstOrThrow();
+    expect(video.status).toBe('verified');
+    expect(video.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect((await server.api.deps.storage.digest(video.storage_key)).sha256).toBe(video.sha256);
     const acknowledged = new Map<string, number>();
     for (const r of proxy.completed) {
       if (r.method !== 'PUT') continue;

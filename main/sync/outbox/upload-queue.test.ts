@@ -208,6 +208,30 @@ describe('upload queue', () => {
     expect(await videoCount(f.server)).toBe(1);
   }, 60_000);
 
+  it('publishes an asset link once when the answer to POST /v1/assets is lost (same Idempotency-Key)', async () => {
+    const f = await fixture({ proxy: true, partSize: 64 * 1024 });
+    let lost = 0;
+    f.proxy!.rule = (request) =>
+      request.method === 'POST' && request.path === '/v1/assets' && lost++ < 1
+        ? { status: 502, lostAnswer: true }
+        : null;
+    const emote = writeFile(f.dir, 'emote.png', 20_000);
+    const queued = await f.queue.enqueue({
+      kind: 'asset',
+      title: 'emote.png',
+      projectId: null,
+      payload: { type: 'emote' },
+      uploads: [{ role: 'asset', path: emote.path, uploadKind: 'asset', contentType: 'image/png' }],
+    });
+    const done = await f.queue.waitFor(queued.id, 30_000);
+    expect(
+      f.proxy!.seen.filter((r) => r.method === 'POST' && r.path === '/v1/assets'),
+    ).toHaveLength(2);
+    const assets = await f.server.api.deps.db.selectFrom('assets').select('id').execute();
+    expect(assets.map((a) => a.id)).toEqual([done.result?.assetId]);
+    expect(done.result?.shareUrl).toContain('/v1/objects/asset/');
+  }, 60_000);
+
   it('fails a 403 permanently after one attempt, without retrying', async () => {
     const f = await fixture({ proxy: true, partSize: 64 * 1024 });
     f.proxy!.rule = (request) =>

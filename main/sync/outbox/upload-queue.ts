@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { healthApi } from '../../../shared/api/health.api';
-import { uploadsApi, type Upload } from '../../../shared/api/uploads.api';
+import { uploadsApi } from '../../../shared/api/uploads.api';
 import type {
   QueueItem,
   QueueItemKind,
@@ -19,17 +19,18 @@ import type {
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../../rpc/router';
 import type { Store } from '../../store/db/store';
-import type { OutboxRow, OutboxUploadRow } from '../../store/db/tables/outbox.table';
+import type { OutboxRow } from '../../store/db/tables/outbox.table';
 import type { CloudClient } from '../cloud/cloud-client';
-import { cloudDetails, isPermanentStatus } from '../cloud/cloud-errors';
+import { cloudDetails } from '../cloud/cloud-errors';
 import { BandwidthLimiter } from './bandwidth';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import * as repo from './outbox.repository';
-import { putPart, readRange } from './part-sender';
 import { ProgressMeter } from './progress-meter';
 import { finishItem } from './finish-item';
-import { checkUnchanged, statOrFail } from './source-file';
-import { sha256File } from '../../util/file-hash';
+import { statOrFail } from './source-file';
+import { classifyFailure } from './classify-failure';
+import { uploadFile } from './upload-file';
+import type { OrderedHasher } from './ordered-hasher';
 
 export interface QueueEvents {
   item(item: QueueItem): void;
@@ -89,6 +90,7 @@ export class UploadQueue {
   private reachable = true;
   private probeAttempt = 0;
   private readonly idleWaiters: (() => void)[] = [];
+  private readonly hashers = new Map<string, OrderedHasher>();
 
   constructor(private readonly options: UploadQueueOptions) {
     this.limiter = new BandwidthLimiter(() => options.limits().bytesPerSecond);
@@ -221,6 +223,9 @@ export class UploadQueue {
     const row = this.row(id);
     if (row.status === 'done' || row.status === 'cancelled') return this.get(id);
     repo.setState(this.store, row.id, { status: 'cancelled' }, Date.now());
+    for (const key of this.hashers.keys()) {
+      if (key.startsWith(`${row.id}:`)) this.hashers.delete(key);
+    }
     this.running.get(row.id)?.abort(new Stop('cancelled'));
     void this.abortRemote(row.id);
     return this.emit(row.id);
@@ -351,46 +356,43 @@ export class UploadQueue {
       return;
     }
     if (current.status === 'paused' || current.status === 'cancelled') return;
-    const details = cloudDetails(error);
+    const verdict = classifyFailure(error);
     const now = Date.now();
-    const message = error instanceof Error ? error.message : String(error);
-    const code = error instanceof AppError ? error.code : 'INTERNAL';
-    const permanent =
-      error instanceof AppError
-        ? details.status !== 0
-          ? isPermanentStatus(details.status)
-          : !error.retryable
-        : false;
-    const attempts = current.attempts + 1;
-    if (details.offline) {
+    if (verdict.kind === 'offline') {
       // The server is away: wait for it instead of burning attempts.
       this.setReachable(false);
       repo.setState(
         this.store,
         id,
-        { status: 'queued', lastError: message, errorCode: code, nextAttemptAt: now },
+        {
+          status: 'queued',
+          lastError: verdict.message,
+          errorCode: verdict.code,
+          nextAttemptAt: now,
+        },
         now,
       );
       this.emit(id);
       return;
     }
-    if (!(error instanceof AppError)) this.options.log.error(`upload item ${id} failed`, error);
+    if (verdict.unexpected) this.options.log.error(`upload item ${id} failed`, error);
+    const attempts = current.attempts + 1;
     repo.setState(
       this.store,
       id,
       {
         status: 'failed',
-        permanent,
-        errorCode: code,
-        lastError: message,
+        permanent: verdict.permanent,
+        errorCode: verdict.code,
+        lastError: verdict.message,
         attempts,
-        nextAttemptAt: permanent
+        nextAttemptAt: verdict.permanent
           ? now
           : now +
             backoffDelay(
               this.options.backoff ?? DEFAULT_BACKOFF,
               attempts,
-              details.retryAfterMs,
+              verdict.retryAfterMs,
               this.options.random,
             ),
       },
@@ -417,7 +419,21 @@ export class UploadQueue {
     };
     for (const upload of uploads) {
       if (upload.completed) continue;
-      await this.runUpload(id, upload, signal, onBytes);
+      await uploadFile(
+        {
+          store: this.store,
+          client: this.options.client,
+          limiter: this.limiter,
+          parallelParts: Math.max(1, this.options.limits().parallelParts),
+          stallMs: this.options.stallMs ?? 30_000,
+          onBytes,
+          setStatus: (status) => this.setStatus(id, status),
+          hashers: this.hashers,
+        },
+        id,
+        upload,
+        signal,
+      );
     }
     signal.throwIfAborted();
     this.options.events.progress({ id: String(id), ...meter.snapshot() });
@@ -460,151 +476,6 @@ export class UploadQueue {
     this.emit(id);
   }
 
-  private async runUpload(
-    id: number,
-    upload: OutboxUploadRow,
-    signal: AbortSignal,
-    onBytes: (bytes: number) => void,
-  ): Promise<void> {
-    const { client } = this.options;
-    await checkUnchanged(upload);
-    let remoteId = upload.remote_upload_id;
-    if (!remoteId) {
-      this.setStatus(id, 'initiating');
-      const sha256 = upload.sha256 ?? (await sha256File(upload.path, signal));
-      repo.setUpload(this.store, id, upload.role, { sha256 });
-      await checkUnchanged(upload);
-      const created = await client.call(uploadsApi.create, {
-        body: {
-          kind: upload.upload_kind as Upload['kind'],
-          contentType: upload.content_type,
-          bytes: upload.bytes,
-          sha256,
-        },
-        signal,
-      });
-      remoteId = created.uploadId;
-      repo.setUpload(this.store, id, upload.role, {
-        remote_upload_id: remoteId,
-        part_size: created.partSize,
-        part_count: created.parts.length,
-      });
-      repo.clearParts(this.store, id, upload.role);
-    }
-    this.setStatus(id, 'uploading');
-    const status = await client.call(uploadsApi.get, { id: remoteId, signal });
-    if (status.status === 'failed' || status.status === 'aborted') {
-      // The server gave up on this upload (e.g. it failed verification): start a fresh one.
-      repo.setUpload(this.store, id, upload.role, { remote_upload_id: null, sha256: null });
-      repo.clearParts(this.store, id, upload.role);
-      throw new AppError(
-        'UPSTREAM',
-        `The server ${status.status} the upload of ${upload.path}; starting it again.`,
-        {
-          retryable: true,
-          details: { status: 503 },
-        },
-      );
-    }
-    if (status.status === 'verifying' || status.status === 'verified') {
-      repo.setUpload(this.store, id, upload.role, { completed: 1 });
-      return;
-    }
-    // The server's record wins: it knows what it received, including parts whose
-    // acknowledgement a killed process never saw.
-    for (const part of status.received) {
-      repo.recordPart(
-        this.store,
-        {
-          outbox_id: id,
-          role: upload.role,
-          part_number: part.partNumber,
-          bytes: partLength(status, part.partNumber),
-          etag: part.etag,
-        },
-        Date.now(),
-      );
-    }
-    const have = new Set(status.received.map((p) => p.partNumber));
-    const local = repo.partsOf(this.store, id, upload.role);
-    const missing = status.parts.filter((p) => !have.has(p.partNumber));
-    const s3 = status.parts.length > 0 && !status.parts[0]?.url.includes('/v1/storage/parts/');
-    // Parts we sent to S3 but the server did not record yet: record them instead of resending.
-    const unrecorded = local.filter((p) => !have.has(p.part_number));
-    if (s3 && unrecorded.length > 0) {
-      await client.call(uploadsApi.parts, {
-        id: remoteId,
-        body: { parts: unrecorded.map((p) => ({ partNumber: p.part_number, etag: p.etag })) },
-        signal,
-      });
-      for (const p of unrecorded) have.add(p.part_number);
-    }
-    const queue = missing.filter((p) => !have.has(p.partNumber));
-    const parallel = Math.max(1, this.options.limits().parallelParts);
-    const stallMs = this.options.stallMs ?? 30_000;
-    const inner = new AbortController();
-    const both = AbortSignal.any([signal, inner.signal]);
-    let failure: unknown = null;
-    const worker = async (): Promise<void> => {
-      for (;;) {
-        const part = queue.shift();
-        if (!part || failure) return;
-        try {
-          await checkUnchanged(upload);
-          const offset = (part.partNumber - 1) * status.partSize;
-          const length = partLength(status, part.partNumber);
-          const body = await readRange(upload.path, offset, length);
-          const etag = await putPart(
-            {
-              path: upload.path,
-              offset,
-              length,
-              url: part.url,
-              signal: both,
-              limiter: this.limiter,
-              onBytes,
-              stallMs,
-            },
-            body,
-          );
-          repo.recordPart(
-            this.store,
-            { outbox_id: id, role: upload.role, part_number: part.partNumber, bytes: length, etag },
-            Date.now(),
-          );
-          if (s3) {
-            await client.call(uploadsApi.parts, {
-              id: remoteId,
-              body: { parts: [{ partNumber: part.partNumber, etag }] },
-              signal: both,
-            });
-          }
-        } catch (error) {
-          failure ??= error;
-          inner.abort(error);
-          return;
-        }
-      }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(parallel, Math.max(1, queue.length)) }, worker),
-    );
-    signal.throwIfAborted();
-    if (failure) throw failure instanceof Error ? failure : new Error('A part upload failed.');
-    await checkUnchanged(upload);
-    const parts = repo
-      .partsOf(this.store, id, upload.role)
-      .map((p) => ({ partNumber: p.part_number, etag: p.etag }));
-    try {
-      await client.call(uploadsApi.complete, { id: remoteId, body: { parts }, signal });
-    } catch (error) {
-      // A completion that went through before a crash or a lost answer: check, do not fail.
-      const again = await client.call(uploadsApi.get, { id: remoteId, signal });
-      if (again.status !== 'verifying' && again.status !== 'verified') throw error;
-    }
-    repo.setUpload(this.store, id, upload.role, { completed: 1 });
-  }
-
   private async abortRemote(id: number): Promise<void> {
     for (const upload of repo.uploadsOf(this.store, id)) {
       if (!upload.remote_upload_id || upload.completed) continue;
@@ -617,12 +488,6 @@ export class UploadQueue {
       }
     }
   }
-}
-
-function partLength(status: Upload, partNumber: number): number {
-  return partNumber < status.partCount
-    ? status.partSize
-    : status.bytes - status.partSize * (status.partCount - 1);
 }
 
 function safeBaseUrl(client: CloudClient): string {

@@ -11,10 +11,17 @@ export interface SeenRequest {
   at: number;
 }
 
-/** Answer a request yourself (status, headers, JSON body), or `null` to forward it. */
-export type FaultRule = (
-  request: SeenRequest,
-) => { status: number; headers?: Record<string, string>; body?: unknown } | null;
+/**
+ * Answer a request yourself (status, headers, JSON body), or `null` to forward it. With
+ * `lostAnswer`, the request still reaches the server (and does its work) but the client gets
+ * the injected answer instead of the server's: a response lost on the way back.
+ */
+export type FaultRule = (request: SeenRequest) => {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  lostAnswer?: boolean;
+} | null;
 
 export interface HttpFaultProxy {
   url: string;
@@ -40,8 +47,8 @@ export async function startHttpFaultProxy(target: string, port = 0): Promise<Htt
     const seen = { method: req.method ?? 'GET', path: req.url ?? '/', at: Date.now() };
     state.seen.push(seen);
     const fault = state.rule(seen);
-    if (fault) {
-      req.resume();
+    const answer = (): void => {
+      if (!fault) return;
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
       res.end(
         JSON.stringify(
@@ -52,6 +59,10 @@ export async function startHttpFaultProxy(target: string, port = 0): Promise<Htt
           },
         ),
       );
+    };
+    if (fault && !fault.lostAnswer) {
+      req.resume();
+      answer();
       return;
     }
     const upstream = http.request(
@@ -63,6 +74,12 @@ export async function startHttpFaultProxy(target: string, port = 0): Promise<Htt
         headers: { ...req.headers, host: targetUrl.host },
       },
       (up) => {
+        if (fault) {
+          // The server did the work; its answer is dropped on the way back.
+          up.resume();
+          up.on('end', answer);
+          return;
+        }
         res.writeHead(up.statusCode ?? 502, up.headers);
         const status = up.statusCode ?? 502;
         up.on('end', () => {

@@ -43,7 +43,7 @@ const id =
       ).id;
 process.stdout.write(`started ${id}\n`);
 queue.start();
-const done = await queue.waitFor(id, 120_000);
+const done = await queue.waitFor(id, 600_000);
 process.stdout.write(`${JSON.stringify({ done: done.result })}\n`);
 await queue.close();
 library.close();

@@ -31,14 +31,35 @@ describe('health, OpenAPI and assets', () => {
     ).toEqual(expect.arrayContaining(['email', 'password', 'username']));
   });
 
-  it('publishes, reads and deletes an asset link', async () => {
+  it('publishes (once per Idempotency-Key), reads and deletes an asset link', async () => {
     const user = await h.user();
     const upload = await uploadFile(h, user, 'asset', randomBytes(80), 'image/png');
+    const body = { uploadId: upload, type: 'emote', title: 'Hype' };
+    const unkeyed = await h.call('POST', '/v1/assets', { token: user.accessToken, json: body });
+    expect(unkeyed.status).toBe(400);
+    expect(unkeyed.body.message).toMatch(/Idempotency-Key/);
+    const headers = { 'idempotency-key': 'asset-link-once-1' };
     const created = await h.call('POST', '/v1/assets', {
       token: user.accessToken,
-      json: { uploadId: upload, type: 'emote', title: 'Hype' },
+      headers,
+      json: body,
     });
     expect(created.status).toBe(201);
+    // A retry whose first answer was lost: the same link, not a second one.
+    const again = await h.call('POST', '/v1/assets', {
+      token: user.accessToken,
+      headers,
+      json: body,
+    });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.id).toBe(created.body.id);
+    const rows = await h.api.deps.db
+      .selectFrom('assets')
+      .select('id')
+      .where('upload_id', '=', upload)
+      .execute();
+    expect(rows).toHaveLength(1);
     expect(created.body.url).toBe(`http://127.0.0.1:9/v1/objects/asset/${upload}`);
     expect((await h.call('GET', `/v1/assets/${created.body.id as string}`)).body.title).toBe(
       'Hype',

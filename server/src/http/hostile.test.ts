@@ -26,6 +26,7 @@ beforeAll(async () => {
   const assetUpload = await uploadFile(h, owner, 'asset', randomBytes(50), 'image/png');
   const asset = await h.call('POST', '/v1/assets', {
     token: owner.accessToken,
+    headers: { 'idempotency-key': 'hostile-asset-1' },
     json: { uploadId: assetUpload, type: 'emote', title: 'Pog' },
   });
   ids.asset = asset.body.id;

@@ -11,8 +11,18 @@ declare module 's3rver' {
     configureBuckets?: { name: string; configs?: string[] }[];
   }
 
+  /** The slice of a Koa context the benchmark's counting middleware reads. */
+  interface S3rverContext {
+    method: string;
+    path: string;
+    query: Record<string, string | string[] | undefined>;
+    status: number;
+  }
+
   export default class S3rver {
     constructor(options: S3rverOptions);
+    /** Koa's middleware list (composed when the server starts listening). */
+    middleware: ((ctx: S3rverContext, next: () => Promise<void>) => Promise<void>)[];
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
   }

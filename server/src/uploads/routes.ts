@@ -18,7 +18,7 @@ export function uploadsRoutes(): Hono<Env> {
     service(c).recordParts(user().userId, id, body.parts),
   );
   mount(router, uploadsApi.complete, async ({ c, user, id, body }) =>
-    service(c).complete(user().userId, id, body.parts),
+    service(c).complete(user().userId, id, body.parts, body.sha256),
   );
   mount(router, uploadsApi.abort, async ({ c, user, id }) => {
     await service(c).abort(user().userId, id);

@@ -11,6 +11,13 @@ import type { AppDeps } from '../deps';
 import { markVideosForUpload } from '../videos/repository';
 import * as repo from './repository';
 
+/**
+ * Stored in `uploads.sha256` until `complete` brings the digest (a client hashing while it sends
+ * the parts does not know it at create). Never equal to a real digest, so verification of an
+ * upload completed without one fails.
+ */
+const SHA256_AT_COMPLETE = '';
+
 /** Part URLs stay valid this long; a client back from sleep asks GET /v1/uploads/:id for fresh ones. */
 const PART_URL_SECONDS = 3600;
 
@@ -36,7 +43,7 @@ export class UploadsService {
 
   async create(
     userId: string,
-    input: { kind: UploadKind; contentType: string; bytes: number; sha256: string },
+    input: { kind: UploadKind; contentType: string; bytes: number; sha256?: string | undefined },
   ) {
     const { db, config, storage } = this.deps;
     if (!UPLOAD_CONTENT_TYPES[input.kind].includes(input.contentType)) {
@@ -69,7 +76,7 @@ export class UploadsService {
           kind: input.kind,
           content_type: input.contentType,
           bytes: input.bytes,
-          sha256: input.sha256,
+          sha256: input.sha256 ?? SHA256_AT_COMPLETE,
           storage_key: key,
           s3_upload_id: storageUploadId,
           part_size: partSize,
@@ -143,11 +150,25 @@ export class UploadsService {
     userId: string,
     id: string,
     parts: { partNumber: number; etag: string }[],
+    sha256?: string,
   ): Promise<Upload> {
     const { db, storage } = this.deps;
     const upload = await this.owned(userId, id);
     this.assertPending(upload);
     this.checkPartNumbers(upload, parts);
+    if (upload.sha256 === SHA256_AT_COMPLETE && !sha256) {
+      throw new AppError(
+        'VALIDATION',
+        'This upload was started without a sha256: send it with complete.',
+      );
+    }
+    if (upload.sha256 !== SHA256_AT_COMPLETE && sha256 && sha256 !== upload.sha256) {
+      throw new AppError(
+        'VALIDATION',
+        `The sha256 sent with complete (${sha256}) differs from the one sent at create (${upload.sha256}); nothing was assembled.`,
+      );
+    }
+    const expected = sha256 ?? upload.sha256;
     const numbers = new Set(parts.map((p) => p.partNumber));
     if (numbers.size !== upload.part_count || parts.length !== upload.part_count) {
       throw new AppError('VALIDATION', `Send each of the ${upload.part_count} parts exactly once.`);
@@ -167,7 +188,7 @@ export class UploadsService {
     }
     const claimed = await db
       .updateTable('uploads')
-      .set({ status: 'verifying', completed_at: new Date() })
+      .set({ status: 'verifying', completed_at: new Date(), sha256: expected })
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .returning('id')
@@ -178,7 +199,7 @@ export class UploadsService {
     } catch (error) {
       await db
         .updateTable('uploads')
-        .set({ status: 'pending', completed_at: null })
+        .set({ status: 'pending', completed_at: null, sha256: upload.sha256 })
         .where('id', '=', id)
         .execute();
       throw new AppError(
@@ -188,7 +209,7 @@ export class UploadsService {
       );
     }
     this.deps.background.run(`verify upload ${id}`, () => this.verify(id));
-    return this.describe({ ...upload, status: 'verifying' });
+    return this.describe({ ...upload, status: 'verifying', sha256: expected });
   }
 
   /** Checks size and sha256 of the assembled object; flips dependent videos to ready or failed. */

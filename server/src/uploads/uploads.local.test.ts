@@ -84,6 +84,84 @@ describe('uploads to local storage', () => {
     expect(status.body.status).toBe('failed');
   });
 
+  it('takes the sha256 at complete (hash-while-sending clients) and verifies it after assembly', async () => {
+    const data = randomBytes(2100);
+    const start = async () => {
+      const created = await h.call('POST', '/v1/uploads', {
+        token: alice.accessToken,
+        json: { kind: 'video', contentType: 'video/mp4', bytes: data.length },
+      });
+      expect(created.status).toBe(201);
+      const parts: { partNumber: number; etag: string }[] = [];
+      for (const part of created.body.parts as { partNumber: number; url: string }[]) {
+        const put = await h.call('PUT', part.url, {
+          raw: data.subarray((part.partNumber - 1) * 1024, part.partNumber * 1024),
+        });
+        parts.push({ partNumber: part.partNumber, etag: put.headers.get('etag') ?? '' });
+      }
+      return { id: created.body.uploadId as string, parts };
+    };
+    const good = await start();
+    const missing = await h.call('POST', `/v1/uploads/${good.id}/complete`, {
+      token: alice.accessToken,
+      json: { parts: good.parts },
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).toMatch(/without a sha256: send it with complete/);
+    const complete = await h.call('POST', `/v1/uploads/${good.id}/complete`, {
+      token: alice.accessToken,
+      json: { parts: good.parts, sha256: sha256(data) },
+    });
+    expect(complete.status).toBe(200);
+    await h.api.idle();
+    const verified = await h.call('GET', `/v1/uploads/${good.id}`, { token: alice.accessToken });
+    expect(verified.body.status).toBe('verified');
+
+    // A digest that does not match the assembled bytes: the upload fails and cannot be published.
+    const bad = await start();
+    await h.call('POST', `/v1/uploads/${bad.id}/complete`, {
+      token: alice.accessToken,
+      json: { parts: bad.parts, sha256: sha256(randomBytes(10)) },
+    });
+    await h.api.idle();
+    const failed = await h.call('GET', `/v1/uploads/${bad.id}`, { token: alice.accessToken });
+    expect(failed.body.status).toBe('failed');
+    const thumb = await uploadFile(h, alice, 'thumbnail', randomBytes(64), 'image/png');
+    const video = await h.call('POST', '/v1/videos', {
+      token: alice.accessToken,
+      headers: { 'idempotency-key': 'sha-mismatch-1' },
+      json: {
+        title: 'Mismatch',
+        durationSeconds: 3,
+        videoUploadId: bad.id,
+        thumbnailUploadId: thumb,
+      },
+    });
+    expect(video.status).toBe(409);
+  });
+
+  it('refuses a complete whose sha256 differs from the one sent at create', async () => {
+    const data = randomBytes(200);
+    const created = await h.call('POST', '/v1/uploads', {
+      token: alice.accessToken,
+      json: { kind: 'thumbnail', contentType: 'image/png', bytes: 200, sha256: sha256(data) },
+    });
+    const put = await h.call('PUT', created.body.parts[0].url, { raw: data });
+    const complete = await h.call('POST', `/v1/uploads/${created.body.uploadId}/complete`, {
+      token: alice.accessToken,
+      json: {
+        parts: [{ partNumber: 1, etag: put.headers.get('etag') }],
+        sha256: sha256(randomBytes(5)),
+      },
+    });
+    expect(complete.status).toBe(400);
+    expect(complete.body.message).toMatch(/differs from the one sent at create/);
+    const status = await h.call('GET', `/v1/uploads/${created.body.uploadId}`, {
+      token: alice.accessToken,
+    });
+    expect(status.body.status).toBe('pending');
+  });
+
   it('refuses forged or expired part URLs, wrong sizes and unknown ETags', async () => {
     const data = randomBytes(100);
     const created = await h.call('POST', '/v1/uploads', {
