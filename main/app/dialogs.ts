@@ -1,12 +1,12 @@
 /**
- * Native open/save dialogs and "show in folder", behind the `NativeDialogs` interface.
+ * Native open/save dialogs, "show in folder" and "open with the default app", behind the `NativeDialogs` interface.
  */
 import type { BrowserWindow, Dialog, Shell } from 'electron';
 import type { NativeDialogs } from '../files/files.service';
 
 export function createNativeDialogs(
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
-  shell: Pick<Shell, 'showItemInFolder'>,
+  shell: Pick<Shell, 'showItemInFolder' | 'openPath'>,
   parent: () => BrowserWindow | null,
 ): NativeDialogs {
   return {
@@ -31,6 +31,11 @@ export function createNativeDialogs(
     },
     reveal(path) {
       shell.showItemInFolder(path);
+    },
+    async open(path) {
+      // openPath resolves with an error message, or '' on success; it never rejects.
+      const problem = await shell.openPath(path);
+      if (problem) throw new Error(problem);
     },
   };
 }

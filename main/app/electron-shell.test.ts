@@ -166,6 +166,52 @@ describe('IPC sender check', () => {
   });
 });
 
+describe('files: show in folder and open', () => {
+  const frame = { senderFrame: { url: `${APP_ORIGIN}/`, parent: null } };
+
+  it('opens an exported file with the default app through shell.openPath', async () => {
+    const fake = await started();
+    const handler = fake.ipcHandlers.get(INVOKE_CHANNEL)!;
+    const file = path.join(tempDir(), 'export.mp4');
+    fs.writeFileSync(file, 'video');
+    const handle = (await handler(frame, 'files.fromPath', { path: file })) as {
+      ok: true;
+      value: { id: string };
+    };
+    expect(handle.ok).toBe(true);
+    const id = handle.value.id;
+    expect(await handler(frame, 'files.open', { id })).toEqual({
+      ok: true,
+      value: { action: 'opened' },
+    });
+    expect(await handler(frame, 'files.reveal', { id })).toEqual({
+      ok: true,
+      value: { action: 'revealed' },
+    });
+    expect(fake.openedPaths).toEqual([file]);
+    expect(fake.revealedPaths).toEqual([file]);
+  });
+
+  it('turns the OS refusing to open a file into a readable IO error naming where it is', async () => {
+    const fake = await started();
+    const handler = fake.ipcHandlers.get(INVOKE_CHANNEL)!;
+    const file = path.join(tempDir(), 'odd.xyz');
+    fs.writeFileSync(file, 'x');
+    const handle = (await handler(frame, 'files.fromPath', { path: file })) as {
+      value: { id: string };
+    };
+    fake.openPathResult = 'No application knows how to open this file';
+    const result = (await handler(frame, 'files.open', { id: handle.value.id })) as {
+      ok: false;
+      error: { code: string; message: string };
+    };
+    expect(result.ok).toBe(false);
+    expect(result.error.code).toBe('IO');
+    expect(result.error.message).toContain('No application knows how to open this file');
+    expect(result.error.message).toContain(file);
+  });
+});
+
 describe('single instance', () => {
   it('quits when another instance holds the lock, and opens no window', () => {
     const fake = createFakeElectron({ singleInstance: false });

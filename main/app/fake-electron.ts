@@ -54,6 +54,11 @@ export interface FakeElectron {
   protocolHandlers: Map<string, (request: { url: string }) => Response>;
   privilegedSchemes: unknown[];
   opened: string[];
+  /** Paths given to shell.openPath / showItemInFolder, in order. */
+  openedPaths: string[];
+  revealedPaths: string[];
+  /** What the next shell.openPath resolves with ('' = success, else the OS's error text). */
+  openPathResult: string;
   permissionRequest:
     ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | null;
   permissionCheck: ((wc: unknown, permission: string) => boolean) | null;
@@ -91,6 +96,9 @@ export function createFakeElectron(options: { singleInstance?: boolean } = {}): 
     protocolHandlers: new Map(),
     privilegedSchemes: [],
     opened: [],
+    openedPaths: [],
+    revealedPaths: [],
+    openPathResult: '',
     permissionRequest: null,
     permissionCheck: null,
     menuTemplate: null,
@@ -132,7 +140,13 @@ export function createFakeElectron(options: { singleInstance?: boolean } = {}): 
         fake.opened.push(url);
         return Promise.resolve();
       },
-      showItemInFolder() {},
+      showItemInFolder(path: string) {
+        fake.revealedPaths.push(path);
+      },
+      openPath(path: string) {
+        fake.openedPaths.push(path);
+        return Promise.resolve(fake.openPathResult);
+      },
     },
     dialog: {
       showErrorBox() {},

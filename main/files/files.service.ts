@@ -2,7 +2,12 @@
  * `files.*` operations. Native dialogs arrive as an interface so this works, and is tested,
  * without Electron; without them (browser shell, CLI) the staging folder stands in.
  */
-import type { FileFilter, FileHandle, RevealResult } from '../../shared/contract/files.contract';
+import type {
+  FileFilter,
+  FileHandle,
+  OpenResult,
+  RevealResult,
+} from '../../shared/contract/files.contract';
 import { AppError } from '../../shared/errors';
 import type { FileRegistry } from './file-registry';
 
@@ -26,6 +31,8 @@ export interface NativeDialogs {
   pickSave(options: SaveDialogOptions): Promise<string | null>;
   /** Shows the file in the OS file manager. */
   reveal(path: string): void;
+  /** Opens the file with its default app; rejects with the OS's reason when it cannot. */
+  open(path: string): Promise<void>;
 }
 
 export interface FilesServiceOptions {
@@ -100,6 +107,29 @@ export class FilesService {
     }
     if (downloadUrl) return { action: 'download', url: downloadUrl(entry.id) };
     throw new AppError('UNSUPPORTED', `Cannot show ${entry.name} here; it is at ${entry.path}.`);
+  }
+
+  /**
+   * Opens a finished file: with its default app in Electron, or as an inline URL in the browser shell.
+   *
+   * A save target not written yet is refused (NOT_FOUND) rather than opening an empty file.
+   */
+  async open(id: string): Promise<OpenResult> {
+    const entry = this.registry.get(id);
+    const { dialogs, downloadUrl } = this.options;
+    if (dialogs && entry.origin === 'local') {
+      try {
+        await dialogs.open(entry.path);
+      } catch (error) {
+        throw new AppError(
+          'IO',
+          `Could not open ${entry.name}: ${(error as Error).message}. It is at ${entry.path}.`,
+        );
+      }
+      return { action: 'opened' };
+    }
+    if (downloadUrl) return { action: 'url', url: `${downloadUrl(entry.id)}?inline=1` };
+    throw new AppError('UNSUPPORTED', `Cannot open ${entry.name} here; it is at ${entry.path}.`);
   }
 
   release(id: string): { released: boolean } {

@@ -42,6 +42,7 @@ export function createHandlers(
     'files.pickSave': (input) => files.pickSave(input),
     'files.get': ({ id }) => files.get(id),
     'files.reveal': ({ id }) => files.reveal(id),
+    'files.open': ({ id }) => files.open(id),
     'files.release': ({ id }) => files.release(id),
     'secrets.set': ({ name, value }) => secrets.set(name, value),
     'secrets.has': ({ name }) => secrets.status(name),

@@ -243,6 +243,18 @@ describe('browser shell: files', () => {
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toContain('filename="my video.mp4"');
     expect(await download.text()).toBe('video-bytes');
+    const open = await services.router.handle(
+      'files.open',
+      { id: target.id },
+      { transport: 'in-process' },
+    );
+    expect(open).toEqual({
+      ok: true,
+      value: { action: 'url', url: `/files/${target.id}?inline=1` },
+    });
+    const inline = await fetch(`${base}/files/${target.id}?inline=1`, { headers: auth() });
+    expect(inline.headers.get('content-disposition')).toMatch(/^inline; filename="my video.mp4"/);
+    expect(await inline.text()).toBe('video-bytes');
     expect(
       (await fetch(`${base}/files/00000000-0000-0000-0000-000000000000`, { headers: auth() }))
         .status,

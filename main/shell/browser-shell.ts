@@ -62,9 +62,9 @@ const STATUS_FOR: Partial<Record<AppError['code'], number>> = {
   UNAUTHORIZED: 401,
 };
 
-function contentDisposition(name: string): string {
+function contentDisposition(name: string, inline = false): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
@@ -108,7 +108,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     }
   }
 
-  function handleDownload(response: ServerResponse, id: string) {
+  /** `/files/<id>`: a save target's bytes; `?inline=1` (files.open) lets the browser show it in a tab. */
+  function handleDownload(response: ServerResponse, id: string, inline: boolean) {
     let entry;
     try {
       entry = services.fileRegistry.get(id);
@@ -130,7 +131,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     response.writeHead(200, {
       'content-type': contentTypeFor(entry.name),
       'content-length': stat.size,
-      'content-disposition': contentDisposition(entry.name),
+      'content-disposition': contentDisposition(entry.name, inline),
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     });
@@ -219,7 +220,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     }
     const download = /^\/files\/([A-Za-z0-9-]{1,64})$/.exec(url.pathname);
     if (download?.[1] && request.method === 'GET') {
-      handleDownload(response, download[1]);
+      handleDownload(response, download[1], url.searchParams.get('inline') === '1');
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

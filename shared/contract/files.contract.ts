@@ -38,6 +38,14 @@ export const RevealResult = z.discriminatedUnion('action', [
 ]);
 export type RevealResult = z.infer<typeof RevealResult>;
 
+export const OpenResult = z.discriminatedUnion('action', [
+  /** Electron: the OS opened the file with its default app. */
+  z.object({ action: z.literal('opened') }),
+  /** Browser shell: a token-checked URL that shows the file inline (open it in a new tab). */
+  z.object({ action: z.literal('url'), url: z.string() }),
+]);
+export type OpenResult = z.infer<typeof OpenResult>;
+
 export const filesOperations = {
   'files.pickOpen': operation({
     doc: 'Electron: native open dialog. Browser shell: UNSUPPORTED (the page uploads through POST /files).',
@@ -75,6 +83,11 @@ export const filesOperations = {
     doc: 'Electron: show the file in its folder. Browser shell: a download URL for it.',
     input: HandleRef,
     output: RevealResult,
+  }),
+  'files.open': operation({
+    doc: 'Electron: open the file with its default app. Browser shell: a URL that shows it in a new tab.',
+    input: HandleRef,
+    output: OpenResult,
   }),
   'files.release': operation({
     doc: 'Forgets a handle; an uploaded staging copy is deleted.',

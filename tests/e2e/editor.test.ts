@@ -165,6 +165,14 @@ describe('editor in Chromium', () => {
     await page.getByLabel('Preset').selectOption('proxy');
     await page.getByRole('button', { name: 'Export video…' }).click();
     await page.getByTestId('export-done').waitFor({ timeout: 90_000 });
+    // "Open" shows the finished video in a new tab (inline, not as a download).
+    const [tab] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('button', { name: 'Open', exact: true }).click(),
+    ]);
+    await tab.waitForLoadState('domcontentloaded');
+    expect(tab.url()).toMatch(/\/files\/[A-Za-z0-9-]+\?inline=1$/);
+    await tab.close();
     await page.getByRole('button', { name: 'Show in folder' }).click();
     const link = page.getByRole('link', { name: /^Download / });
     await link.waitFor();

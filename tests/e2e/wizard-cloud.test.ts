@@ -28,6 +28,7 @@ let shell: ServeProcess;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+let cloudProjectUrl = '';
 
 beforeAll(async () => {
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -55,7 +56,7 @@ afterAll(async () => {
 });
 
 async function openWizard() {
-  await page.getByRole('link', { name: 'Projects' }).click();
+  await page.getByRole('link', { name: 'Projects', exact: true }).click();
   await page.getByRole('link', { name: 'New from idea' }).click();
   await page.getByRole('heading', { name: 'New video from an idea' }).waitFor();
 }
@@ -144,6 +145,7 @@ describe('idea wizard: cloud provider with its cost shown first', () => {
     await page.getByLabel('Voice').fill('nova');
     await page.getByRole('button', { name: 'Generate' }).click();
     await page.waitForURL(/#\/projects\/[0-9a-f-]{36}$/, { timeout: 240_000 });
+    cloudProjectUrl = page.url();
     await page.getByTestId('credits-balance').getByText('25 credits').waitFor({ timeout: 30_000 });
     expect(fake.count('images')).toBe(3);
     expect(
@@ -157,4 +159,58 @@ describe('idea wizard: cloud provider with its cost shown first', () => {
     expect(await page.getByLabel('Voice').inputValue()).toBe('alloy');
     expect(await page.getByLabel('Language').inputValue()).toBe('en');
   }, 300_000);
+
+  it('shows an editor regenerate price first and explains running out of credits', async () => {
+    // Images go to the cloud in Settings; voice stays offline (its line is not shown).
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Images').selectOption('cloud');
+    await page
+      .getByTestId('cloud-price-image')
+      .getByText(/4 credits per image/)
+      .waitFor();
+    await page.goto(cloudProjectUrl);
+    await page.getByTestId('segment-item').first().waitFor();
+    const regenerateImage = page.getByRole('button', { name: 'Regenerate image' });
+    await regenerateImage.waitFor();
+    const cost = page.getByTestId('regenerate-cost');
+    await cost.getByText(/you have 25 credits, 21 credits left after/).waitFor();
+    expect(await cost.textContent()).toMatch(
+      /^Regenerate image \(Reelsmith cloud\): Costs 4 credits/,
+    );
+    expect(await cost.textContent()).not.toMatch(/Regenerate voice/);
+    await page.screenshot({ path: path.join(RESULTS, 'editor-regenerate-cost.png') });
+
+    const images = fake.count('images');
+    // 25 credits pay for six images at 4: spend down to 1 credit left.
+    for (const left of [21, 17, 13, 9, 5, 1]) {
+      await regenerateImage.click();
+      await page
+        .getByTestId('credits-balance')
+        .getByText(`${String(left)} credit${left === 1 ? '' : 's'}`, { exact: true })
+        .waitFor({ timeout: 60_000 });
+      await expect.poll(() => regenerateImage.isEnabled(), { timeout: 60_000 }).toBe(true);
+    }
+    expect(fake.count('images')).toBe(images + 6);
+    // Before running, the price line already says it cannot be paid.
+    await cost
+      .getByText(/Not enough credits: this costs 4 credits and you have 1 credit/)
+      .waitFor();
+    // Running it anyway: refused, nothing charged, explained with the way to add credits.
+    await regenerateImage.click();
+    const refusal = page.getByTestId('regenerate-error');
+    await refusal.waitFor({ timeout: 60_000 });
+    expect(await refusal.textContent()).toMatch(
+      /Not enough credits: regenerating this image costs 4 credits and you have 1 credit \(3 credits short\)\. Nothing was charged\./,
+    );
+    expect(
+      await refusal
+        .getByRole('link', { name: 'Add credits on the Account page' })
+        .getAttribute('href'),
+    ).toBe('#/account');
+    expect(fake.count('images')).toBe(images + 6);
+    expect(await page.getByTestId('credits-balance').textContent()).toBe('1 credit');
+    await page.screenshot({ path: path.join(RESULTS, 'editor-regenerate-short-credits.png') });
+    await refusal.getByRole('link', { name: 'Add credits on the Account page' }).click();
+    await page.getByRole('heading', { name: 'Account' }).first().waitFor();
+  }, 400_000);
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { costNotice, formatDelta, ledgerKind, videoGenerationCost } from './credits';
+import {
+  costNotice,
+  formatDelta,
+  ledgerKind,
+  regenerateCost,
+  shortOfCredits,
+  videoGenerationCost,
+} from './credits';
 
 describe('credits', () => {
   it('classifies ledger lines', () => {
@@ -39,5 +46,34 @@ describe('credits', () => {
     const prices = { script: 1, image: 4, speech: 2, transcription: 2 };
     expect(videoGenerationCost(prices, 8)).toBe(37);
     expect(videoGenerationCost({}, 8)).toBe(0);
+  });
+
+  it('prices an editor regenerate by the steps set to the cloud', () => {
+    const prices = { image: 4, speech: 2, transcription: 2, script: 1 };
+    const offline = {
+      imageProvider: 'offline',
+      speechProvider: 'offline',
+      transcriptionProvider: 'offline',
+    };
+    expect(regenerateCost('image', offline, prices)).toBeNull();
+    expect(regenerateCost('voice', offline, prices)).toBeNull();
+    const cloud = {
+      imageProvider: 'cloud',
+      speechProvider: 'cloud',
+      transcriptionProvider: 'cloud',
+    };
+    expect(regenerateCost('image', cloud, prices)).toBe(4);
+    expect(regenerateCost('voice', cloud, prices)).toBe(4);
+    // Only the voice in the cloud, its words timed offline: the speech call alone is charged.
+    expect(regenerateCost('voice', { ...offline, speechProvider: 'cloud' }, prices)).toBe(2);
+    expect(regenerateCost('voice', { ...cloud, imageProvider: 'offline' }, prices)).toBe(4);
+  });
+
+  it('explains a PAYMENT_REQUIRED refusal from its balance and needed', () => {
+    expect(shortOfCredits('this image', { balance: 1, needed: 4 })).toBe(
+      'Not enough credits: this image costs 4 credits and you have 1 credit (3 credits short). Nothing was charged.',
+    );
+    expect(shortOfCredits('this image', { balance: 1 })).toBeNull();
+    expect(shortOfCredits('this image', undefined)).toBeNull();
   });
 });

@@ -61,3 +61,48 @@ export function videoGenerationCost(
   const price = (action: CloudAction) => prices[action] ?? 0;
   return price('script') + scenes * price('image') + price('speech') + price('transcription');
 }
+
+/** The provider chosen in Settings for each step a regenerate can call. */
+export interface RegenerateProviders {
+  imageProvider: string;
+  speechProvider: string;
+  transcriptionProvider: string;
+}
+
+/**
+ * Credits one editor regenerate costs, or null when none of its calls run in the cloud.
+ *
+ * An image is one image call; a voice is one speech call plus one transcription (its words are
+ * timed again), each charged only when that step is set to the cloud.
+ */
+export function regenerateCost(
+  what: 'image' | 'voice',
+  providers: RegenerateProviders,
+  prices: Partial<Record<CloudAction, number>>,
+): number | null {
+  const steps: [string, CloudAction][] =
+    what === 'image'
+      ? [[providers.imageProvider, 'image']]
+      : [
+          [providers.speechProvider, 'speech'],
+          [providers.transcriptionProvider, 'transcription'],
+        ];
+  const cloudSteps = steps.filter(([provider]) => provider === 'cloud');
+  if (cloudSteps.length === 0) return null;
+  return cloudSteps.reduce((sum, [, action]) => sum + (prices[action] ?? 0), 0);
+}
+
+/**
+ * "Not enough credits" in plain words from a PAYMENT_REQUIRED error's `{ balance, needed }`,
+ * or null when the details are missing (then the error's own message is shown).
+ */
+export function shortOfCredits(what: string, details: unknown): string | null {
+  if (typeof details !== 'object' || details === null) return null;
+  const { balance, needed } = details as { balance?: unknown; needed?: unknown };
+  if (typeof balance !== 'number' || typeof needed !== 'number') return null;
+  const credits = (n: number) => `${String(n)} credit${n === 1 ? '' : 's'}`;
+  return (
+    `Not enough credits: ${what} costs ${credits(needed)} and you have ${credits(balance)}` +
+    `${needed > balance ? ` (${credits(needed - balance)} short)` : ''}. Nothing was charged.`
+  );
+}

@@ -57,11 +57,13 @@ export function useCredits(enabled: boolean) {
   });
 }
 
-export function usePrices() {
+/** The cloud price list (credits per call); `enabled: false` when no step uses the cloud. */
+export function usePrices(enabled = true) {
   const cloud = useCloud();
   return useQuery({
     queryKey: accountKeys.prices,
     queryFn: () => cloud.prices(),
     staleTime: 60_000,
+    enabled,
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Export: platform preset, hardware encoding, where to save; then a progress bar with percent,
- * speed and time left, cancel, and "show in folder" (Electron) or a download link (browser
- * shell) when done. A render that took a while ends with an OS notification.
+ * speed and time left, cancel, and when done "Open" (the default player in Electron, a new tab
+ * in the browser shell) plus "show in folder" (Electron) or a download link (browser shell). A render that took a while ends with an OS notification.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -83,6 +83,29 @@ export function ExportPanel(props: {
     }
   };
 
+  const open = async () => {
+    if (!job?.outputFileId) return;
+    try {
+      const result = await client.call('files.open', { id: job.outputFileId });
+      if (result.action !== 'url') return;
+      // Not 'noopener': with it window.open always returns null and a blocked tab goes unseen.
+      const tab = window.open(result.url, '_blank');
+      if (tab) tab.opener = null;
+      else {
+        toasts.show({
+          kind: 'error',
+          message: 'The browser blocked the new tab; use Download instead.',
+        });
+      }
+    } catch (error) {
+      toasts.show({
+        kind: 'error',
+        message: (error as Error).message,
+        action: { label: 'Retry', run: () => void open() },
+      });
+    }
+  };
+
   const running = job !== null && !isFinished(job);
   const cancel = () => {
     if (job) void client.call('render.cancel', { id: job.id }).catch(() => undefined);
@@ -145,15 +168,20 @@ export function ExportPanel(props: {
             {job.seconds !== null ? ` in ${job.seconds.toFixed(1)} s` : ''}
             {job.encoder ? ` (${job.encoder})` : ''}
           </p>
-          {download ? (
-            <a className="button secondary" href={download} download={job.outputName}>
-              Download {job.outputName}
-            </a>
-          ) : (
-            <button type="button" className="secondary" onClick={() => void reveal()}>
-              Show in folder
+          <div className="row">
+            <button type="button" className="primary" onClick={() => void open()}>
+              Open
             </button>
-          )}
+            {download ? (
+              <a className="button secondary" href={download} download={job.outputName}>
+                Download {job.outputName}
+              </a>
+            ) : (
+              <button type="button" className="secondary" onClick={() => void reveal()}>
+                Show in folder
+              </button>
+            )}
+          </div>
         </div>
       )}
       {job?.status === 'failed' && (

@@ -10,10 +10,13 @@ import type {
   Segment,
   SegmentPatch,
 } from '../../../shared/contract/projects.contract';
+import { AppError } from '../../../shared/errors';
 import { useToasts } from '../../app/toasts';
+import { accountKeys } from '../account/queries';
 import { useClient } from '../../platform/client-context';
 import { pickFiles } from '../../platform/files';
 import type { Command } from './history';
+import { RegenerateCost, RegenerateError } from './RegenerateCost';
 
 const MOTIONS = ['none', 'zoom-in', 'zoom-out', 'pan-left', 'pan-right', 'shake'] as const;
 const TRANSITIONS = ['cut', 'fade', 'slide-left', 'slide-up', 'zoom', 'wipe'] as const;
@@ -65,7 +68,17 @@ export function SegmentInspector(props: {
         backward: before ? [restore(before.version)] : [],
       });
     },
-    onError: (error) => toasts.show({ kind: 'error', message: error.message }),
+    onError: (error, what) => {
+      // "Not enough credits" is explained inline, with the Account link, by RegenerateError.
+      if (error instanceof AppError && error.code === 'PAYMENT_REQUIRED') return;
+      toasts.show({
+        kind: 'error',
+        message: `Regenerating the ${what} failed: ${error.message}`,
+        action: { label: 'Retry', run: () => regenerate.mutate(what) },
+      });
+    },
+    // A cloud regenerate charged (or refunded) credits: the header balance follows.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: accountKeys.account }),
   });
   const pickVersion = (what: 'image' | 'voice', version: number) => {
     const current = (what === 'image' ? gs?.images : gs?.voices)?.find((v) => v.active);
@@ -200,6 +213,16 @@ export function SegmentInspector(props: {
           </>
         )}
       </div>
+      {gs && <RegenerateCost />}
+      {regenerate.error instanceof AppError &&
+        regenerate.error.code === 'PAYMENT_REQUIRED' &&
+        regenerate.variables && (
+          <RegenerateError
+            error={regenerate.error}
+            what={regenerate.variables}
+            onDismiss={() => regenerate.reset()}
+          />
+        )}
       {gs && gs.images.length > 1 && (
         <Versions
           title="Image versions"

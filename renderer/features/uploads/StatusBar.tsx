@@ -70,13 +70,17 @@ export function AccountChip() {
     <Link
       to="/account"
       className="account-chip"
-      aria-label={me ? `${me.username}: ${String(me.balance)} credits` : 'Account'}
+      aria-label={
+        me
+          ? `${me.username}: ${String(me.balance)} credit${me.balance === 1 ? '' : 's'}`
+          : 'Account'
+      }
     >
       {me ? (
         <>
           <span>@{me.username}</span>
           <span className="credits-badge" data-testid="credits-balance">
-            {me.balance} credits
+            {me.balance} credit{me.balance === 1 ? '' : 's'}
           </span>
         </>
       ) : (
