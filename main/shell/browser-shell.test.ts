@@ -254,6 +254,7 @@ describe('browser shell: files', () => {
     });
     const inline = await fetch(`${base}/files/${target.id}?inline=1`, { headers: auth() });
     expect(inline.headers.get('content-disposition')).toMatch(/^inline; filename="my video.mp4"/);
+    expect(inline.headers.get('content-type')).toBe('video/mp4');
     expect(await inline.text()).toBe('video-bytes');
     expect(
       (await fetch(`${base}/files/00000000-0000-0000-0000-000000000000`, { headers: auth() }))

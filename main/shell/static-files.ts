@@ -19,6 +19,10 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.map': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
+  // Exports opened inline (files.open): a generic type would make the browser download them.
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.mov': 'video/quicktime',
 };
 
 export function contentTypeFor(file: string): string {

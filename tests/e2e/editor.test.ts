@@ -165,14 +165,38 @@ describe('editor in Chromium', () => {
     await page.getByLabel('Preset').selectOption('proxy');
     await page.getByRole('button', { name: 'Export video…' }).click();
     await page.getByTestId('export-done').waitFor({ timeout: 90_000 });
-    // "Open" shows the finished video in a new tab (inline, not as a download).
-    const [tab] = await Promise.all([
-      context.waitForEvent('page'),
-      page.getByRole('button', { name: 'Open', exact: true }).click(),
-    ]);
-    await tab.waitForLoadState('domcontentloaded');
-    expect(tab.url()).toMatch(/\/files\/[A-Za-z0-9-]+\?inline=1$/);
-    await tab.close();
+    // "Open" shows the finished video in a new tab, inline rather than as a download. The tab
+    // is recorded instead of opened: this Chromium build has no H.264 decoder, so it would turn
+    // the inline video into a download and close the tab.
+    await page.evaluate(() => {
+      const w = globalThis as unknown as {
+        opened: string[];
+        open: (url: string) => { opener: unknown };
+      };
+      w.opened = [];
+      w.open = (url: string) => {
+        w.opened.push(url);
+        return { opener: w };
+      };
+    });
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as { opened: string[] }).opened))
+      .toHaveLength(1);
+    const opened = await page.evaluate(async () => {
+      const url = (globalThis as unknown as { opened: string[] }).opened[0] ?? '';
+      const response = await fetch(url);
+      return {
+        url,
+        disposition: response.headers.get('content-disposition') ?? '',
+        type: response.headers.get('content-type') ?? '',
+        bytes: (await response.arrayBuffer()).byteLength,
+      };
+    });
+    expect(opened.url).toMatch(/^\/files\/[A-Za-z0-9-]+\?inline=1$/);
+    expect(opened.disposition).toMatch(/^inline; /);
+    expect(opened.type).toBe('video/mp4');
+    expect(opened.bytes).toBeGreaterThan(10_000);
     await page.getByRole('button', { name: 'Show in folder' }).click();
     const link = page.getByRole('link', { name: /^Download / });
     await link.waitFor();

@@ -213,4 +213,52 @@ describe('idea wizard: cloud provider with its cost shown first', () => {
     await refusal.getByRole('link', { name: 'Add credits on the Account page' }).click();
     await page.getByRole('heading', { name: 'Account' }).first().waitFor();
   }, 400_000);
+
+  it('keeps the session across a restart; renames, signs out, resets the password, signs in', async () => {
+    // The ledger lists the grant and every charge, newest (the last image) first.
+    const ledger = page.getByRole('table', { name: 'Credits ledger' });
+    await ledger.waitFor({ timeout: 15_000 });
+    const rows = ledger.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(17);
+    expect(await rows.first().textContent()).toMatch(/charge.*−4/);
+    expect(await ledger.textContent()).toMatch(/grant.*\+50/);
+
+    const profile = page.getByRole('form', { name: 'Edit profile' });
+    await profile.getByLabel('Username').fill('wizard_renamed');
+    await profile.getByRole('button', { name: 'Save username' }).click();
+    await page.getByText('@wizard_renamed').waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(RESULTS, 'account-signed-in.png'), fullPage: true });
+
+    // A restart of the app (same data folder): still signed in, tokens from the keychain.
+    await shell.stop();
+    shell = await startServe(path.join(root, 'studio'), ENV);
+    await page.goto(shell.url);
+    await page.getByTestId('credits-balance').getByText('1 credit').waitFor({ timeout: 30_000 });
+    await page.getByText('@wizard_renamed').waitFor();
+
+    await page.getByRole('link', { name: 'Account', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByTestId('credits-balance').count()).toBe(0);
+    const actions = page.getByRole('group', { name: 'Account action' });
+    await actions.getByRole('button', { name: 'Forgot password' }).click();
+    const forgot = page.getByRole('form', { name: 'Forgot password' });
+    await forgot.getByLabel('Email').fill('wizard@example.com');
+    await forgot.getByRole('button', { name: 'Send reset link' }).click();
+    const reset = page.getByRole('form', { name: 'Set new password' });
+    await reset.waitFor();
+    const token = await tokenFromOutbox(serverDir, 'wizard@example.com', 'reset-password');
+    await reset.getByLabel('Reset code or link').fill(`${api.url}/reset-password?token=${token}`);
+    await reset.getByLabel('New password').fill('a brand new passphrase');
+    await reset.getByRole('button', { name: 'Set new password' }).click();
+    const signin = page.getByRole('form', { name: 'Sign in' });
+    await signin.waitFor();
+    await signin.getByLabel('Email').fill('wizard@example.com');
+    await signin.getByLabel('Password').fill(PASSWORD);
+    await signin.getByRole('button', { name: 'Sign in' }).click();
+    await signin.getByRole('alert').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('credits-balance').count()).toBe(0);
+    await signin.getByLabel('Password').fill('a brand new passphrase');
+    await signin.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('credits-balance').getByText('1 credit').waitFor({ timeout: 15_000 });
+  }, 300_000);
 });
