@@ -8,6 +8,7 @@ import { parseGlobal, UsageError } from './cli/args';
 import type { CliIo } from './cli/command';
 import { commands } from './cli/commands';
 import { resolveDataDir } from './config/data-dir';
+import { connectControl } from './control/control-client';
 import { APP_VERSION } from './config/version';
 import { prepareLibrary } from './store/db/prepare-library';
 import { createStderrLogger } from './util/logger';
@@ -47,6 +48,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (!found) throw new UsageError(`Unknown command: ${command}`);
     const dataDir = resolveDataDir(globals.dataDir, io.env);
+    // A studio owns the folder and answers on its control endpoint: work through it.
+    const control = found.viaControl ? await connectControl(dataDir) : null;
+    if (control) return await found.run({ args: rest, globals, io, dataDir, control });
     if (found.usesLibrary !== false) {
       const prepared = await prepareLibrary(dataDir, {
         log: createStderrLogger(),

@@ -6,6 +6,8 @@ import path from 'node:path';
 import type * as Electron from 'electron';
 import { AppError } from '../../shared/errors';
 import { resolveDataDir } from '../config/data-dir';
+import { startControlEndpoint } from '../control/control-endpoint';
+import type { ControlServer } from '../control/control-server';
 import { createServices, type Services } from '../services';
 import { prepareLibrary } from '../store/db/prepare-library';
 import { createStderrLogger } from '../util/logger';
@@ -67,6 +69,7 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
 
   let mainWindow: Electron.BrowserWindow | null = null;
   let services: Services | null = null;
+  let control: Promise<ControlServer | null> = Promise.resolve(null);
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -83,7 +86,8 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
   });
 
   app.on('will-quit', () => {
-    void services?.close();
+    const closing = services;
+    void control.then((endpoint) => endpoint?.close()).then(() => closing?.close());
   });
 
   void app.whenReady().then(async () => {
@@ -122,6 +126,11 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
     started.sync
       .start()
       .catch((error: unknown) => started.log.error('sync: could not start', error));
+    // `reelsmith login/queue/publish` in a terminal work through this while the studio runs.
+    control = startControlEndpoint(started).catch((error: unknown) => {
+      started.log.error('control endpoint: could not start', error);
+      return null;
+    });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate(process.platform, {

@@ -1,6 +1,7 @@
 /**
  * What a CLI subcommand is. Later features add theirs to `commands/index.ts`.
  */
+import type { ControlClient } from '../control/control-client';
 import type { GlobalOptions } from './args';
 
 export interface CliIo {
@@ -19,6 +20,11 @@ export interface CommandContext {
   io: CliIo;
   /** The data folder chosen by --data-dir / REELSMITH_DATA_DIR / the platform default. */
   dataDir: string;
+  /**
+   * The control endpoint of the live process owning the data folder (a studio), set only for
+   * `viaControl` commands when one answers; the command then works through it.
+   */
+  control?: ControlClient;
 }
 
 export interface Command {
@@ -32,6 +38,11 @@ export interface Command {
    * (integrity check, backup with `backup()`, migrations) under the data-folder lock.
    */
   usesLibrary?: boolean;
+  /**
+   * Whether the command can run through the owning studio's control endpoint instead of taking
+   * the data folder (login, publish, queue).
+   */
+  viaControl?: boolean;
   /** Resolves with the exit code. */
   run(context: CommandContext): Promise<number>;
 }

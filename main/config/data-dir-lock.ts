@@ -35,13 +35,19 @@ export interface LockOptions {
   isProcessAlive?: (pid: number) => boolean;
 }
 
-function defaultIsAlive(pid: number): boolean {
+/** Whether a process with this pid runs on this machine. */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The lock of a data folder as written by its owner, or null (none, or unreadable). */
+export function readLockInfo(dataDir: string): LockInfo | null {
+  return readLock(path.join(dataDir, LOCK_FILE_NAME));
 }
 
 function readLock(file: string): LockInfo | null {
@@ -71,7 +77,7 @@ export class DataDirLock {
   /** Takes the lock or throws `LOCKED` naming the running instance. */
   static acquire(dataDir: string, options: LockOptions): DataDirLock {
     const file = path.join(dataDir, LOCK_FILE_NAME);
-    const isAlive = options.isProcessAlive ?? defaultIsAlive;
+    const isAlive = options.isProcessAlive ?? isProcessAlive;
     const staleMs = options.staleMs ?? 5 * 60_000;
     const now = new Date().toISOString();
     const info: LockInfo = {

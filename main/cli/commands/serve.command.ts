@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
+import { startControlEndpoint } from '../../control/control-endpoint';
 import { createServices } from '../../services';
 import { startBrowserShell } from '../../shell/browser-shell';
 import { UsageError } from '../args';
@@ -64,6 +65,11 @@ export const serveCommand: Command = {
     services.sync
       .start()
       .catch((error: unknown) => services.log.error('sync: could not start', error));
+    // `reelsmith login/queue/publish` from another terminal work through this endpoint.
+    const control = await startControlEndpoint(services).catch((error: unknown) => {
+      services.log.error('control endpoint: could not start', error);
+      return null;
+    });
     io.stdout.write(
       globals.json ? `${JSON.stringify({ url: shell.url })}\n` : `Reelsmith is at ${shell.url}\n`,
     );
@@ -73,8 +79,7 @@ export const serveCommand: Command = {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        void opened
-          .close()
+        void Promise.all([opened.close(), control?.close()])
           .then(() => services.close())
           .then(resolve);
       };

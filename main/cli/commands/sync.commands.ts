@@ -1,14 +1,22 @@
 /**
  * `reelsmith login`, `reelsmith publish` and `reelsmith queue`: the cloud account and the upload
- * queue from a terminal or a script. Without a cloud URL, the command runs the embedded sync API
- * itself for its duration (it owns the data folder while it runs).
+ * queue from a terminal or a script. While a studio owns the data folder, they go through its
+ * control endpoint; otherwise, without a cloud URL, the command runs the embedded sync API itself
+ * for its duration (it owns the data folder while it runs).
  */
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { QueueItem } from '../../../shared/contract/sync.contract';
-import { createServices } from '../../services';
 import { UsageError } from '../args';
-import type { CliIo, Command } from '../command';
+import type { CliIo, Command, CommandContext } from '../command';
+import { controlBackend, localBackend, type SyncBackend } from '../sync-backend';
+
+/** The studio's control endpoint when one owns the folder, else this process. */
+function backendFor(context: CommandContext, embedded = true): SyncBackend {
+  return context.control
+    ? controlBackend(context.control)
+    : localBackend(context.dataDir, context.io.env, embedded);
+}
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
@@ -43,7 +51,9 @@ export const loginCommand: Command = {
   summary: 'Sign in to your Reelsmith account (the session is kept in the OS keychain)',
   usage:
     'reelsmith login --email E --password-stdin   (asks on a terminal when the flags are absent)',
-  async run({ args, globals, io, dataDir }) {
+  viaControl: true,
+  async run(context) {
+    const { args, globals, io } = context;
     const { values } = parseArgs({
       args,
       options: { email: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
@@ -61,9 +71,9 @@ export const loginCommand: Command = {
     }
     if (!password)
       throw new UsageError('Give --password-stdin (or run on a terminal to be asked).');
-    const services = createServices({ dataDir, shell: 'cli', env: io.env });
+    const backend = backendFor(context);
     try {
-      const session = await services.sync.login(email.trim(), password);
+      const session = await backend.login(email.trim(), password);
       io.stdout.write(
         globals.json
           ? `${JSON.stringify(session)}\n`
@@ -71,7 +81,7 @@ export const loginCommand: Command = {
       );
       return 0;
     } finally {
-      await services.close();
+      await backend.close();
     }
   },
 };
@@ -87,7 +97,9 @@ export const publishCommand: Command = {
   name: 'publish',
   summary: 'Publish a project’s last render to the feed and print its share URL',
   usage: 'reelsmith publish <project id | render job id> [--title T] [--unlisted] [--json]',
-  async run({ args, globals, io, dataDir }) {
+  viaControl: true,
+  async run(context) {
+    const { args, globals, io } = context;
     const { values, positionals } = parseArgs({
       args,
       options: { title: { type: 'string' }, unlisted: { type: 'boolean' } },
@@ -96,23 +108,20 @@ export const publishCommand: Command = {
     });
     const [projectId] = positionals;
     if (!projectId || positionals.length > 1) throw new UsageError('Name one project to publish.');
-    const services = createServices({ dataDir, shell: 'cli', env: io.env });
+    const backend = backendFor(context);
     try {
-      const output = services.sync.renderedOutput(projectId);
-      const stop = services.events.on('sync.progress', (p) => {
-        if (io.isTTY && !globals.json)
-          io.stderr.write(bar(p.bytesDone, p.bytesTotal, p.rateBytesPerSecond, p.etaSeconds));
-      });
-      const queued = await services.sync.publish({
+      const queued = await backend.publish({
         projectId,
-        title: (values.title ?? output.title).slice(0, 120) || 'Untitled',
+        ...(values.title === undefined ? {} : { title: values.title }),
         visibility: values.unlisted ? 'unlisted' : 'public',
       });
       let done: QueueItem;
       try {
-        done = await services.sync.queue.waitFor(queued.id);
+        done = await backend.waitFor(queued.id, (p) => {
+          if (io.isTTY && !globals.json)
+            io.stderr.write(bar(p.bytesDone, p.bytesTotal, p.rateBytesPerSecond, p.etaSeconds));
+        });
       } finally {
-        stop();
         if (io.isTTY && !globals.json) io.stderr.write('\n');
       }
       io.stdout.write(
@@ -122,7 +131,7 @@ export const publishCommand: Command = {
       );
       return 0;
     } finally {
-      await services.close();
+      await backend.close();
     }
   },
 };
@@ -131,16 +140,13 @@ export const queueCommand: Command = {
   name: 'queue',
   summary: 'List the upload queue (publishes and uploads, their state and progress)',
   usage: 'reelsmith queue [--json]',
-  async run({ args, globals, io, dataDir }) {
+  viaControl: true,
+  async run(context) {
+    const { args, globals, io } = context;
     parseArgs({ args, options: {}, strict: true });
-    const services = createServices({
-      dataDir,
-      shell: 'cli',
-      env: io.env,
-      sync: { embedded: false },
-    });
+    const backend = backendFor(context, false);
     try {
-      const status = services.sync.queue.list();
+      const status = await backend.list();
       if (globals.json) {
         io.stdout.write(`${JSON.stringify(status)}\n`);
         return 0;
@@ -157,7 +163,7 @@ export const queueCommand: Command = {
       }
       return 0;
     } finally {
-      await services.close();
+      await backend.close();
     }
   },
 };
