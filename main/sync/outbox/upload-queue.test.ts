@@ -282,4 +282,68 @@ describe('upload queue', () => {
     expect(queue.get(queued.id).failure).toMatchObject({ permanent: true });
     expect(queue.get(queued.id).attempts).toBe(1);
   }, 60_000);
+
+  it('rechecks verification after publishing: a sha256 mismatch fails the item permanently, unpublished; retry uploads again', async () => {
+    const f = await fixture({ partSize: 64 * 1024 });
+    // Fake a corrupted stored object at the storage layer: the first digest of the video lies.
+    const storage = f.server.api.deps.storage;
+    const realDigest = storage.digest.bind(storage);
+    let corrupted = 0;
+    storage.digest = async (key: string) => {
+      const digest = await realDigest(key);
+      if (key.includes('video') && corrupted++ === 0) return { ...digest, sha256: '0'.repeat(64) };
+      return digest;
+    };
+    const video = writeFile(f.dir, 'corrupt.mp4', 300_000);
+    const thumb = writeFile(f.dir, 'thumb.png', 2_000);
+    const queued = await publish(f, video.path, thumb.path);
+    const firstUpload = await (async () => {
+      for (;;) {
+        const row = f.library.store.sqlite
+          .prepare('select remote_upload_id from outbox_uploads where outbox_id = ? and role = ?')
+          .get(Number(queued.id), 'video') as { remote_upload_id: string | null };
+        if (row.remote_upload_id) return row.remote_upload_id;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    await expect(f.queue.waitFor(queued.id, 30_000)).rejects.toThrow(
+      /could not verify .*corrupt\.mp4.*Nothing was published/,
+    );
+    expect(corrupted).toBeGreaterThanOrEqual(1);
+    const failed = f.queue.get(queued.id);
+    expect(failed.state).toBe('failed');
+    expect(failed.failure).toMatchObject({ permanent: true });
+    expect(failed.result).toBeFalsy();
+    expect(f.items.filter((i) => i.id === queued.id).map((i) => i.state)).not.toContain('done');
+    expect(
+      f.library.store.sqlite
+        .prepare('select count(*) as n from published_videos where project_id = ?')
+        .get('project-1'),
+    ).toEqual({ n: 0 });
+    const server = await f.server.api.deps.db
+      .selectFrom('uploads')
+      .select('status')
+      .where('id', '=', firstUpload)
+      .executeTakeFirstOrThrow();
+    expect(server.status).toBe('failed');
+    const ready = () =>
+      f.server.api.deps.db
+        .selectFrom('videos')
+        .select('id')
+        .where('status', '=', 'ready')
+        .execute();
+    expect(await ready()).toEqual([]);
+
+    // A retry uploads the file again under a fresh upload and publishes exactly one video.
+    f.queue.retry(queued.id);
+    const done = await f.queue.waitFor(queued.id, 30_000);
+    expect(remoteUploadId(f, queued.id, 'video')).not.toBe(firstUpload);
+    expect(await storedSha256(f.server, remoteUploadId(f, queued.id, 'video'))).toBe(video.sha256);
+    expect((await ready()).map((v) => v.id)).toEqual([done.result?.videoId]);
+    expect(
+      f.library.store.sqlite
+        .prepare('select video_id from published_videos where project_id = ?')
+        .get('project-1'),
+    ).toEqual({ video_id: done.result?.videoId });
+  }, 60_000);
 });
