@@ -134,6 +134,11 @@ export function setState(store: Store, id: number, patch: StatePatch, now: numbe
   );
 }
 
+/** A fresh Idempotency-Key: the next finish request must not return a result the server rejected. */
+export function setIdempotencyKey(store: Store, id: number, key: string): void {
+  store.run(store.db.updateTable('outbox').set({ idempotency_key: key }).where('id', '=', id));
+}
+
 export function uploadsOf(store: Store, id: number): OutboxUploadRow[] {
   return store.all(
     store.db.selectFrom('outbox_uploads').selectAll().where('outbox_id', '=', id).orderBy('role'),

@@ -49,11 +49,18 @@ interface Fixture {
   client: CloudClient;
   queue: UploadQueue;
   items: QueueItem[];
+  /** Every connectivity event, in order. */
+  connectivity: boolean[];
   dir: string;
 }
 
 async function fixture(
-  options: { s3?: { port: number }; proxy?: boolean; partSize?: number } = {},
+  options: {
+    s3?: { port: number };
+    proxy?: boolean;
+    partSize?: number;
+    bytesPerSecond?: number;
+  } = {},
 ): Promise<Fixture> {
   const dir = tempDir();
   const proxyPort = options.proxy ? await freePort() : 0;
@@ -83,6 +90,7 @@ async function fixture(
   const account = await server.account();
   await client.login(account.email, account.password);
   const items: QueueItem[] = [];
+  const connectivity: boolean[] = [];
   const queue = new UploadQueue({
     store: library.store,
     client,
@@ -90,14 +98,15 @@ async function fixture(
     events: {
       item: (item) => items.push(item),
       progress: () => undefined,
-      connectivity: () => undefined,
+      connectivity: (reachable) => connectivity.push(reachable),
     },
-    limits: () => ({ parallelParts: 3, bytesPerSecond: 0 }),
+    limits: () => ({ parallelParts: 3, bytesPerSecond: options.bytesPerSecond ?? 0 }),
     backoff: { baseMs: 100, capMs: 400 },
+    probe: { baseMs: 100, capMs: 300 },
   });
   cleanups.push(() => queue.close());
   queue.start();
-  return { server, proxy, library, client, queue, items, dir };
+  return { server, proxy, library, client, queue, items, connectivity, dir };
 }
 
 async function publish(f: Fixture, video: string, thumbnail: string): Promise<QueueItem> {
@@ -281,5 +290,153 @@ describe('upload queue', () => {
     await expect(queue.waitFor(queued.id, 10_000)).rejects.toThrow(/gone\.mp4 was deleted/);
     expect(queue.get(queued.id).failure).toMatchObject({ permanent: true });
     expect(queue.get(queued.id).attempts).toBe(1);
+  }, 60_000);
+
+  it('rechecks verification after publishing: a sha256 mismatch fails the item permanently, unpublished; retry uploads again', async () => {
+    const f = await fixture({ partSize: 64 * 1024 });
+    // Fake a corrupted stored object at the storage layer: the first digest of the video lies.
+    const storage = f.server.api.deps.storage;
+    const realDigest = storage.digest.bind(storage);
+    let corrupted = 0;
+    storage.digest = async (key: string) => {
+      const digest = await realDigest(key);
+      if (key.includes('video') && corrupted++ === 0) return { ...digest, sha256: '0'.repeat(64) };
+      return digest;
+    };
+    const video = writeFile(f.dir, 'corrupt.mp4', 300_000);
+    const thumb = writeFile(f.dir, 'thumb.png', 2_000);
+    const queued = await publish(f, video.path, thumb.path);
+    const firstUpload = await (async () => {
+      for (;;) {
+        const row = f.library.store.sqlite
+          .prepare('select remote_upload_id from outbox_uploads where outbox_id = ? and role = ?')
+          .get(Number(queued.id), 'video') as { remote_upload_id: string | null };
+        if (row.remote_upload_id) return row.remote_upload_id;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    await expect(f.queue.waitFor(queued.id, 30_000)).rejects.toThrow(
+      /could not verify .*corrupt\.mp4.*Nothing was published/,
+    );
+    expect(corrupted).toBeGreaterThanOrEqual(1);
+    const failed = f.queue.get(queued.id);
+    expect(failed.state).toBe('failed');
+    expect(failed.failure).toMatchObject({ permanent: true });
+    expect(failed.result).toBeFalsy();
+    expect(f.items.filter((i) => i.id === queued.id).map((i) => i.state)).not.toContain('done');
+    expect(
+      f.library.store.sqlite
+        .prepare('select count(*) as n from published_videos where project_id = ?')
+        .get('project-1'),
+    ).toEqual({ n: 0 });
+    const server = await f.server.api.deps.db
+      .selectFrom('uploads')
+      .select('status')
+      .where('id', '=', firstUpload)
+      .executeTakeFirstOrThrow();
+    expect(server.status).toBe('failed');
+    const ready = () =>
+      f.server.api.deps.db
+        .selectFrom('videos')
+        .select('id')
+        .where('status', '=', 'ready')
+        .execute();
+    expect(await ready()).toEqual([]);
+
+    // A retry uploads the file again under a fresh upload and publishes exactly one video.
+    f.queue.retry(queued.id);
+    const done = await f.queue.waitFor(queued.id, 30_000);
+    expect(remoteUploadId(f, queued.id, 'video')).not.toBe(firstUpload);
+    expect(await storedSha256(f.server, remoteUploadId(f, queued.id, 'video'))).toBe(video.sha256);
+    expect((await ready()).map((v) => v.id)).toEqual([done.result?.videoId]);
+    expect(
+      f.library.store.sqlite
+        .prepare('select video_id from published_videos where project_id = ?')
+        .get('project-1'),
+    ).toEqual({ video_id: done.result?.videoId });
+  }, 60_000);
+
+  it('honours Retry-After: the retry waits at least what the server asked, beyond the backoff cap', async () => {
+    const f = await fixture({ proxy: true, partSize: 64 * 1024 });
+    let answered = 0;
+    f.proxy!.rule = (request) =>
+      request.method === 'POST' && request.path === '/v1/videos' && answered++ < 1
+        ? { status: 503, headers: { 'retry-after': '2' } }
+        : null;
+    const video = writeFile(f.dir, 'video.mp4', 200_000);
+    const thumb = writeFile(f.dir, 'thumb.png', 2_000);
+    const queued = await publish(f, video.path, thumb.path);
+    const done = await f.queue.waitFor(queued.id, 30_000);
+    expect(done.state).toBe('done');
+    const posts = f.proxy!.seen.filter((r) => r.method === 'POST' && r.path === '/v1/videos');
+    expect(posts).toHaveLength(2);
+    // The backoff cap is 400 ms; only Retry-After explains a gap of two seconds.
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(1_950);
+    expect(await videoCount(f.server)).toBe(1);
+  }, 60_000);
+
+  it('pauses while the server is unreachable (no attempt spent) and resumes when it is back', async () => {
+    const f = await fixture({ proxy: true, partSize: 64 * 1024 });
+    const port = f.proxy!.port;
+    await f.proxy!.close();
+    const video = writeFile(f.dir, 'video.mp4', 200_000);
+    const thumb = writeFile(f.dir, 'thumb.png', 2_000);
+    const queued = await publish(f, video.path, thumb.path);
+    for (let i = 0; i < 200 && !f.connectivity.includes(false); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(f.connectivity).toEqual([false]);
+    expect(f.queue.list().reachable).toBe(false);
+    // Probes keep running while it is away; the item waits in the queue with nothing spent.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const waiting = f.queue.get(queued.id);
+    expect(waiting.state).toBe('queued');
+    expect(waiting.attempts).toBe(0);
+    const back = await startHttpFaultProxy(f.server.url, port);
+    cleanups.push(() => back.close());
+    const done = await f.queue.waitFor(queued.id, 30_000);
+    expect(done.attempts).toBe(0);
+    expect(f.connectivity).toEqual([false, true]);
+    expect(back.seen.some((r) => r.path === '/v1/health')).toBe(true);
+    expect(await videoCount(f.server)).toBe(1);
+  }, 60_000);
+
+  it('keeps the whole queue under the global bandwidth limit', async () => {
+    const rate = 256 * 1024;
+    const f = await fixture({ partSize: 64 * 1024, bytesPerSecond: rate });
+    const video = writeFile(f.dir, 'video.mp4', 1024 * 1024);
+    const thumb = writeFile(f.dir, 'thumb.png', 2_000);
+    const started = Date.now();
+    const queued = await publish(f, video.path, thumb.path);
+    await f.queue.waitFor(queued.id, 60_000);
+    // At most one second of burst: 1 MiB at 256 KiB/s cannot take less than three seconds.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
+    expect(await storedSha256(f.server, remoteUploadId(f, queued.id, 'video'))).toBe(video.sha256);
+  }, 60_000);
+
+  it('fails permanently, nothing published, when the source file changes between parts', async () => {
+    const f = await fixture({ partSize: 64 * 1024, bytesPerSecond: 128 * 1024 });
+    const video = writeFile(f.dir, 'changing.mp4', 640 * 1024);
+    const thumb = writeFile(f.dir, 'thumb.png', 2_000);
+    const queued = await publish(f, video.path, thumb.path);
+    const parts = () =>
+      (
+        f.library.store.sqlite
+          .prepare('select count(*) as n from outbox_parts where outbox_id = ?')
+          .get(Number(queued.id)) as { n: number }
+      ).n;
+    for (let i = 0; i < 400 && parts() === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(parts()).toBeGreaterThan(0);
+    fs.appendFileSync(video.path, randomBytes(10));
+    await expect(f.queue.waitFor(queued.id, 30_000)).rejects.toThrow(
+      /changing\.mp4 changed after it was queued/,
+    );
+    const item = f.queue.get(queued.id);
+    expect(item.failure).toMatchObject({ permanent: true });
+    expect(item.attempts).toBe(1);
+    expect(parts()).toBeLessThan(10);
+    expect(await videoCount(f.server)).toBe(0);
   }, 60_000);
 });

@@ -30,6 +30,15 @@ import { finishItem } from './finish-item';
 import { statOrFail } from './source-file';
 import { classifyFailure } from './classify-failure';
 import { uploadFile } from './upload-file';
+import {
+  awaitVerification,
+  DEFAULT_VERIFICATION,
+  type VerificationPolicy,
+} from './await-verification';
+import { assetsApi } from '../../../shared/api/assets.api';
+import { videosApi } from '../../../shared/api/videos.api';
+import type { QueueResult } from '../../../shared/contract/sync.contract';
+import type { OutboxUploadRow } from '../../store/db/tables/outbox.table';
 import type { OrderedHasher } from './ordered-hasher';
 
 export interface QueueEvents {
@@ -51,6 +60,8 @@ export interface UploadQueueOptions {
   /** A part with no byte moving this long fails (default 30 s). */
   stallMs?: number;
   random?: () => number;
+  /** How long and how often the server's sha256 verification is awaited before "done". */
+  verification?: VerificationPolicy;
   /** Told when a video publish finished (project marked published in the same transaction). */
   onDone?: (item: QueueItem) => void;
 }
@@ -444,6 +455,20 @@ export class UploadQueue {
       repo.uploadsOf(this.store, id),
       signal,
     );
+    // The server verifies sha256 and size after it reports completion: only a verified item
+    // is done (and its project published).
+    const outcome = await awaitVerification(
+      this.options.client,
+      repo.uploadsOf(this.store, id),
+      this.options.verification ?? DEFAULT_VERIFICATION,
+      signal,
+    );
+    if (!outcome.ok) {
+      await this.rejectVerification(row, result, outcome.failed);
+      throw new AppError('UPSTREAM', `${row.title}: ${outcome.message}`, {
+        details: { verification: 'failed', files: outcome.failed.map((u) => u.path) },
+      });
+    }
     const now = Date.now();
     this.store.transaction(() => {
       repo.setState(
@@ -467,6 +492,39 @@ export class UploadQueue {
     });
     const item = this.emit(id);
     this.options.onDone?.(item);
+  }
+
+  /**
+   * After a failed verification: the failed uploads start afresh on a retry, under a fresh
+   * Idempotency-Key, and the video or asset link the server made from them is removed.
+   */
+  private async rejectVerification(
+    row: OutboxRow,
+    result: QueueResult,
+    failed: OutboxUploadRow[],
+  ): Promise<void> {
+    this.store.transaction(() => {
+      for (const upload of failed) {
+        repo.setUpload(this.store, row.id, upload.role, {
+          completed: 0,
+          remote_upload_id: null,
+          sha256: null,
+        });
+        repo.clearParts(this.store, row.id, upload.role);
+        for (const key of this.hashers.keys()) {
+          if (key.startsWith(`${row.id}:${upload.role}:`)) this.hashers.delete(key);
+        }
+      }
+      repo.setIdempotencyKey(this.store, row.id, `rs-${randomUUID()}`);
+    });
+    try {
+      if (result.videoId) await this.options.client.call(videosApi.delete, { id: result.videoId });
+      if (result.assetId) await this.options.client.call(assetsApi.delete, { id: result.assetId });
+    } catch (error) {
+      this.options.log.warn(
+        `sync: could not remove the unverified result of item ${row.id}: ${(error as Error).message}`,
+      );
+    }
   }
 
   private setStatus(id: number, status: 'initiating' | 'uploading' | 'completing'): void {
