@@ -146,9 +146,12 @@ describe('editor in Chromium', () => {
       .toBe('ready');
     const styleImage = page.getByRole('img', { name: /^Pop captions on a rendered frame at / });
     await styleImage.waitFor();
-    expect(
-      await styleImage.evaluate((img) => (img as unknown as LoadedImage).naturalWidth),
-    ).toBeGreaterThan(100);
+    // "ready" means the frame's URL is known; the image itself may still be loading.
+    await expect
+      .poll(() => styleImage.evaluate((img) => (img as unknown as LoadedImage).naturalWidth), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(100);
     await stylePreview.screenshot({ path: path.join(RESULTS, 'editor-caption-style.png') });
     await waitSaved(page);
 
