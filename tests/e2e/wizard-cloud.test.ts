@@ -219,7 +219,8 @@ describe('idea wizard: cloud provider with its cost shown first', () => {
     const ledger = page.getByRole('table', { name: 'Credits ledger' });
     await ledger.waitFor({ timeout: 15_000 });
     const rows = ledger.locator('tbody tr');
-    expect(await rows.count()).toBeGreaterThanOrEqual(17);
+    // The page may first show the ledger it fetched before the last charges; wait for the refetch.
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(17);
     expect(await rows.first().textContent()).toMatch(/charge.*−4/);
     expect(await ledger.textContent()).toMatch(/grant.*\+50/);
 
