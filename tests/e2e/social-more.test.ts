@@ -167,4 +167,55 @@ describe('social screens: avatar and credits ledger', () => {
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     await page.screenshot({ path: path.join(RESULTS, 'social-more-ledger.png'), fullPage: true });
   }, 300_000);
+
+  it('uploads panel: pauses, resumes and cancels an upload, per item and for all', async () => {
+    // A slow upload: a 16 KiB/s limit and a noisy (incompressible) ~300 KB avatar.
+    await page.getByRole('link', { name: 'Account', exact: true }).click();
+    await page.getByText('Sync server and uploads').click();
+    await page.getByLabel('Upload limit (KiB/s, 0 = none)').fill('16');
+    await page.getByRole('button', { name: 'Save sync settings' }).click();
+    await page.getByText('Sync settings saved').first().waitFor();
+    const noise = Buffer.alloc(320 * 320 * 3);
+    for (let i = 0; i < noise.length; i++) noise[i] = Math.floor(Math.random() * 256);
+    const image = path.join(root, 'slow-avatar.png');
+    await sharp(noise, { raw: { width: 320, height: 320, channels: 3 } })
+      .png()
+      .toFile(image);
+    expect(fs.statSync(image).size).toBeGreaterThan(250_000);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Change avatar…' }).click();
+    await (await chooser).setFiles(image);
+
+    await page.getByTestId('uploads-indicator').click();
+    const dialog = page.getByRole('dialog', { name: 'Uploads' });
+    const item = dialog.getByTestId('queue-item').first();
+    const state = item.getByTestId('queue-state');
+    const all = dialog.getByRole('group', { name: 'All uploads' });
+    await expect
+      .poll(() => state.textContent(), { timeout: 30_000 })
+      .toMatch(/queued|initiating|uploading/);
+
+    // Per item.
+    await item.getByRole('button', { name: /^Pause / }).click();
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('paused');
+    await item.getByRole('button', { name: /^Resume / }).click();
+    await expect
+      .poll(() => state.textContent(), { timeout: 30_000 })
+      .toMatch(/queued|initiating|uploading/);
+    // For all.
+    await all.getByRole('button', { name: 'Pause all' }).click();
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('paused');
+    await page.screenshot({ path: path.join(RESULTS, 'social-more-uploads-paused.png') });
+    await all.getByRole('button', { name: 'Resume all' }).click();
+    await expect
+      .poll(() => state.textContent(), { timeout: 30_000 })
+      .toMatch(/queued|initiating|uploading/);
+    // Cancel: the item ends cancelled, nothing is left to act on, the avatar is unchanged.
+    await item.getByRole('button', { name: /^Cancel / }).click();
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('cancelled');
+    expect(await item.getByRole('button').count()).toBe(0);
+    expect(await all.getByRole('button', { name: 'Cancel all' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(RESULTS, 'social-more-uploads-cancelled.png') });
+    await page.getByRole('button', { name: 'Close uploads' }).click();
+  }, 300_000);
 });
