@@ -208,7 +208,7 @@ describe('social: two shells, one sync API', () => {
       .poll(() => card.getByTestId('view-count').textContent(), { timeout: 10_000 })
       .toBe('1 view');
     await card.getByRole('button', { name: /^Like/ }).click();
-    expect(await card.getByTestId('like-count').textContent()).toBe('1');
+    await expect.poll(() => card.getByTestId('like-count').textContent()).toBe('1');
     await expect
       .poll(() => card.getByRole('button', { name: /^Like/ }).getAttribute('aria-pressed'))
       .toBe('true');

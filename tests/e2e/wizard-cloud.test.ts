@@ -110,7 +110,7 @@ describe('idea wizard: cloud provider with its cost shown first', () => {
     const balance = await page.getByTestId('credits-balance').textContent();
     expect(balance).toBe('50 credits');
     await openWizard();
-    expect(await cloud.isDisabled()).toBe(false);
+    await expect.poll(() => cloud.isDisabled(), { timeout: 15_000 }).toBe(false);
     await cloud.check();
     await page.getByLabel('Length (seconds)').fill('20');
     // 20 s = 3 scenes: 1 script + 3 × (image 4 + voice 2 + timing 2) = 25 credits.
@@ -156,8 +156,8 @@ describe('idea wizard: cloud provider with its cost shown first', () => {
     // The wizard's language and voice were this project's: a new wizard starts from the
     // settings, which kept theirs.
     await openWizard();
-    expect(await page.getByLabel('Voice').inputValue()).toBe('alloy');
-    expect(await page.getByLabel('Language').inputValue()).toBe('en');
+    await expect.poll(() => page.getByLabel('Voice').inputValue()).toBe('alloy');
+    await expect.poll(() => page.getByLabel('Language').inputValue()).toBe('en');
   }, 300_000);
 
   it('shows an editor regenerate price first and explains running out of credits', async () => {
