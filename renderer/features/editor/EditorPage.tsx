@@ -104,8 +104,10 @@ function Editor({
 
   const media = useMediaKinds(project);
   const kits = brandKits.data;
-  // Captions take the brand kit's look: wait for the kits when the project has one.
-  const ready = media.ready && (project.brandKitId === null || kits !== undefined);
+  // Captions take the brand kit's look: wait for the kits when the project has one (if they
+  // cannot be read, render without the kit as main does for a kit it cannot find).
+  const ready =
+    media.ready && (project.brandKitId === null || kits !== undefined || brandKits.isError);
   const timelineFor = useCallback(
     (preset?: PresetId, hardware = true) => {
       try {
