@@ -7,21 +7,36 @@
 export interface MusicLayerSettings {
   volume: number;
   ducking: boolean;
+  /** How hard to duck (0–1), only when the settings name one (`ducking: {enabled, amount}`). */
+  duckingAmount?: number;
   fadeIn: number;
   fadeOut: number;
+  /** Repeat a short track, only when the settings say so. */
+  loop?: boolean;
 }
 
-/** Music settings with the editor's defaults (40 % volume, ducking on, 1 s in, 2 s out). */
+/**
+ * Music settings with the editor's defaults (40 % volume, ducking on, 1 s in, 2 s out).
+ * `ducking` is `true`/`false` (what the editor writes) or `{enabled, amount}`.
+ */
 export function musicSettingsOf(settings: Record<string, unknown>): MusicLayerSettings {
   const num = (key: string, fallback: number) => {
     const v = settings[key];
     return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
   };
+  const ducking = settings.ducking;
+  const record =
+    typeof ducking === 'object' && ducking !== null && !Array.isArray(ducking)
+      ? (ducking as Record<string, unknown>)
+      : null;
+  const amount = record?.amount;
   return {
     volume: num('volume', 0.4),
-    ducking: settings.ducking !== false,
+    ducking: record ? record.enabled !== false : ducking !== false,
+    ...(typeof amount === 'number' && Number.isFinite(amount) && { duckingAmount: amount }),
     fadeIn: num('fadeIn', 1),
     fadeOut: num('fadeOut', 2),
+    ...(typeof settings.loop === 'boolean' && { loop: settings.loop }),
   };
 }
 

@@ -21,6 +21,34 @@ const FORMAT = 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=ster
 /** Decibels kept below the true-peak target for what AAC encoding adds to peaks. */
 export const CODEC_HEADROOM_DB = 1.5;
 
+/** How far the music goes down under the voice at ducking amount 1, dB. */
+export const DUCKING_MAX_DB = 30;
+/** Speech quieter than this (dBFS) is taken for room noise and ducks nothing. */
+export const DUCKING_GATE_DB = -52;
+const DUCKING_KEY_DB = -6;
+const DUCKING_THRESHOLD = 10 ** (-40 / 20);
+
+/**
+ * The sidechain key: speech above the gate raised by 46 dB and limited to −6 dBFS, so the key
+ * sits at the same level whether the voice was recorded at −40 or −6 dBFS and the depth of the
+ * ducking depends on the amount only, not on how loud the voice is.
+ */
+const DUCKING_KEY = [
+  `agate=threshold=${num(10 ** (DUCKING_GATE_DB / 20), 5)}:range=0.001:ratio=9000:attack=2:release=120`,
+  'volume=46dB',
+  `alimiter=limit=${num(10 ** (DUCKING_KEY_DB / 20), 4)}:attack=2:release=60:level=false`,
+].join(',');
+
+/**
+ * The compressor ratio that takes the music down by `amount × DUCKING_MAX_DB` while the levelled
+ * key (`DUCKING_KEY_DB`) sits above the threshold: reduction = over × (1 − 1/ratio).
+ */
+export function duckingRatio(amount: number): number {
+  const over = DUCKING_KEY_DB - 20 * Math.log10(DUCKING_THRESHOLD);
+  const depth = Math.min(over * 0.95, Math.max(0, amount) * DUCKING_MAX_DB);
+  return Math.min(20, Math.max(1, over / (over - depth)));
+}
+
 /** atempo takes 0.5–2 per instance in older ffmpeg: chain as many as the speed needs. */
 function tempoChain(speed: number): string[] {
   const parts: string[] = [];
@@ -101,13 +129,15 @@ export function audioStatements(
     );
     musicBus = 'music';
     if (speechBus && music.ducking.enabled && music.ducking.amount > 0) {
-      const ratio = num(1 + 19 * music.ducking.amount);
       // The compressor stops at the end of its shorter input: the key is padded with silence
-      // to the whole length, or the music would end with the last word.
+      // to the whole length, or the music would end with the last word. The key (never the
+      // voice heard) is levelled, so a whisper ducks as deeply as a shout.
       statements.push(`[${speechBus}]asplit=2[speechmix][speechkey]`);
-      statements.push(`[speechkey]apad=whole_dur=${num(total)}[speechpad]`);
+      statements.push(`[speechkey]apad=whole_dur=${num(total)},${DUCKING_KEY}[speechpad]`);
       statements.push(
-        `[music][speechpad]sidechaincompress=threshold=0.015:ratio=${ratio}:attack=20:release=350[ducked]`,
+        `[music][speechpad]sidechaincompress=threshold=${num(DUCKING_THRESHOLD, 4)}:` +
+          `ratio=${num(duckingRatio(music.ducking.amount), 3)}:knee=1:detection=peak:` +
+          `attack=20:release=350[ducked]`,
       );
       speechBus = 'speechmix';
       musicBus = 'ducked';

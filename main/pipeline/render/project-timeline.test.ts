@@ -166,7 +166,7 @@ describe('projectToTimeline', () => {
     });
   });
 
-  it('uses a voice layer file, a chosen preset, and leaves out layers the project lacks', () => {
+  it('uses a voice layer file and a chosen preset; segments speak and caption without layers', () => {
     const base = source({}).project;
     const input = projectToTimeline(
       source({
@@ -178,14 +178,18 @@ describe('projectToTimeline', () => {
     expect(input.audio?.voice).toEqual([
       { media: { path: '/lib/narration' }, start: 0, volume: 1 },
     ]);
-    expect(input.captions).toBeUndefined();
+    // What the segments hold is rendered (as the editor previews it) even with no captions layer.
+    expect(input.captions?.words).toHaveLength(3);
     expect(input.audio?.music).toBeUndefined();
     const preset = projectToTimeline(source({ layers: base.layers }), { preset: 'square' });
     expect(preset.output).toEqual({ preset: 'square' });
     const proxy = projectToTimeline(source({}), { preset: 'proxy' });
     expect(proxy.output).toMatchObject({ preset: 'tiktok', width: 1080, height: 1920 });
-    const noVoice = projectToTimeline(source({ layers: [] }));
-    expect(noVoice.audio?.voice).toEqual([]);
+    const noLayers = projectToTimeline(source({ layers: [] }));
+    expect(noLayers.audio?.voice).toEqual([
+      { media: { path: '/lib/v0' }, start: 0, volume: 1 },
+      { media: { path: '/lib/v1' }, start: 2, volume: 0.5 },
+    ]);
     const odd = projectToTimeline(source({ format: { width: 721, height: 1279, fps: 25 } }));
     expect(odd.output).toMatchObject({ width: 722, height: 1280, fps: 25 });
   });

@@ -7,7 +7,7 @@ import type { BrandKit } from '../../../shared/contract/brand-kits.contract';
 import type { Media } from '../../../shared/contract/media.contract';
 import type { ProjectDetail } from '../../../shared/contract/projects.contract';
 import { AppError } from '../../../shared/errors';
-import { storedMusicOf } from '../../../shared/timeline/project-music';
+import { projectMediaIds } from '../../../shared/timeline/project-timeline';
 import { getBrandKit } from '../brand-kits/brand-kit.repository';
 import type { Store } from '../db/store';
 import { toMediaRecord } from '../media/media.repository';
@@ -55,11 +55,7 @@ export function loadRenderSource(
       segments: listSegments(store, projectId),
       layers: listLayers(store, projectId),
     };
-    const ids = new Set<string>();
-    for (const segment of project.segments) for (const link of segment.media) ids.add(link.mediaId);
-    for (const layer of project.layers) if (layer.mediaId) ids.add(layer.mediaId);
-    const music = storedMusicOf(project.settings);
-    if (music) ids.add(music.mediaId);
+    const ids = new Set(projectMediaIds(project));
     const media = new Map<string, ResolvedMedia>();
     if (ids.size > 0) {
       const rows = store.all(

@@ -9,7 +9,7 @@ import type { TimelineInput } from '../../../shared/timeline';
 import { useToasts } from '../../app/toasts';
 import { useClient } from '../../platform/client-context';
 import { CaptionStylePreview } from './CaptionStylePreview';
-import { CAPTION_PRESETS, type CaptionPreset } from './project-timeline';
+import { CAPTION_PRESETS, type CaptionPreset } from '../../../shared/timeline/project-timeline';
 
 const PRESET_LABEL: Record<CaptionPreset, string> = {
   karaoke: 'Karaoke highlight',

@@ -28,11 +28,12 @@ import { PreviewPanel, type PreviewHandle } from './PreviewPanel';
 import {
   captionPresetOf,
   captionWords,
-  projectToTimeline,
   segmentStarts,
-} from './project-timeline';
+} from '../../../shared/timeline/project-timeline';
+import { editorTimeline } from './editor-timeline';
 import { SegmentInspector } from './SegmentInspector';
 import { SegmentList } from './SegmentList';
+import { useMediaKinds } from './use-media-kinds';
 import { useProjectEditor, type SaveState } from './use-project-editor';
 
 export default function EditorPage() {
@@ -90,7 +91,7 @@ function Editor({
   const selected = project.segments[selectedIndex] ?? null;
   const starts = useMemo(() => segmentStarts(project.segments), [project.segments]);
   const duration = project.segments.reduce((t, s) => t + s.durationMs / 1000, 0);
-  const words = useMemo(() => captionWords(project), [project]);
+  const words = useMemo(() => captionWords(project.segments), [project.segments]);
   const caption = useMemo(() => {
     const i = words.findIndex((w) => currentTime >= w.start && currentTime < w.end);
     return i < 0
@@ -101,24 +102,33 @@ function Editor({
           .join(' ');
   }, [words, currentTime]);
 
+  const media = useMediaKinds(project);
+  const kits = brandKits.data;
+  // Captions take the brand kit's look: wait for the kits when the project has one (if they
+  // cannot be read, render without the kit as main does for a kit it cannot find).
+  const ready =
+    media.ready && (project.brandKitId === null || kits !== undefined || brandKits.isError);
   const timelineFor = useCallback(
-    (preset: PresetId = 'tiktok', hardware = true) => {
+    (preset?: PresetId, hardware = true) => {
       try {
-        return projectToTimeline(project, { preset, hardware });
+        if (!ready) throw new Error('The project is still loading: try again in a moment.');
+        return editorTimeline(project, media.kinds, kits ?? [], { preset, hardware });
       } catch (error) {
         toasts.show({ kind: 'error', message: (error as Error).message });
         return null;
       }
     },
-    [project, toasts],
+    [project, media.kinds, kits, ready, toasts],
   );
+  // The preview renders the project's own format (a proxy render scales it down).
   const previewTimeline = useMemo(() => {
+    if (!ready) return null;
     try {
-      return projectToTimeline(project, { preset: 'tiktok', hardware: false });
+      return editorTimeline(project, media.kinds, kits ?? [], { hardware: false });
     } catch {
       return null;
     }
-  }, [project]);
+  }, [project, media.kinds, kits, ready]);
   const timelineKey = useMemo(() => JSON.stringify(previewTimeline), [previewTimeline]);
   // The same timeline object while its content is the same (typing narration does not change
   // it), so the preview does not re-render frames for edits it cannot show.

@@ -9,7 +9,8 @@ import type { ProjectDetail } from '../../../shared/contract/projects.contract';
 import { useToasts } from '../../app/toasts';
 import { useClient } from '../../platform/client-context';
 import { pickFiles } from '../../platform/files';
-import { musicOf, musicSettingsOf } from './project-timeline';
+import { musicSettingsOf } from '../../../shared/timeline/project-music';
+import { projectMusicOf } from '../../../shared/timeline/project-timeline';
 
 export function MusicPanel(props: {
   project: ProjectDetail;
@@ -17,7 +18,7 @@ export function MusicPanel(props: {
 }) {
   const client = useClient();
   const toasts = useToasts();
-  const current = musicOf(props.project);
+  const current = projectMusicOf(props.project);
   const stored =
     props.project.settings.music && typeof props.project.settings.music === 'object'
       ? (props.project.settings.music as Record<string, unknown>)
