@@ -236,6 +236,7 @@ export function createServices(config: ServicesConfig): Services {
           ).media.id,
         pathOf: (mediaId) => media.pathOf(mediaId),
         tempDir: path.join(dataDir, 'cache', 'assets'),
+        releaseMedium: (mediaId) => media.deleteIfUnused(mediaId),
       }),
       stagingTarget: (name) => {
         const entry = fileRegistry.createStagingTarget(name);

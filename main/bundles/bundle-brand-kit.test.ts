@@ -14,6 +14,7 @@ let home: string;
 let sourceKit: BrandKit;
 let projectId: string;
 let logoSha: Record<string, string>;
+let fontSha: string;
 
 beforeAll(async () => {
   const fixtures = makeFixtures(tempDir());
@@ -25,11 +26,12 @@ beforeAll(async () => {
     name: 'icon.png',
   });
   logoSha = { square: square.media.sha256, icon: icon.media.sha256 };
-  // An imported font stays home: bundles carry font family names only.
+  // An imported font travels too (see bundle-fonts.test.ts for its checks and rendering).
   const font = await source.media.importFile({
     path: path.resolve('node_modules/@expo-google-fonts/noto-sans/900Black/NotoSans_900Black.ttf'),
     name: 'NotoSans_900Black.ttf',
   });
+  fontSha = font.media.sha256;
   sourceKit = source.brandKits.create({
     name: 'Night Owl',
     colors: [
@@ -65,7 +67,7 @@ describe('bundles carry the brand kit', () => {
     const file = new SqliteDatabase(bundle, { readonly: true });
     const stored = file.prepare('select sha256 from media').pluck().all() as string[];
     file.close();
-    expect(stored.sort()).toEqual(Object.values(logoSha).sort());
+    expect(stored.sort()).toEqual([...Object.values(logoSha), fontSha].sort());
 
     const other = tempDir();
     const opened = await runCliCaptured(['open-bundle', bundle, '--json', '--data-dir', other]);
@@ -81,7 +83,11 @@ describe('bundles carry the brand kit', () => {
     expect(kit).toMatchObject({
       name: 'Night Owl',
       colors: sourceKit.colors,
-      fonts: { heading: 'Noto Sans', body: 'Noto Sans JP' },
+      fonts: {
+        heading: 'Noto Sans',
+        body: 'Noto Sans JP',
+        imported: [{ family: 'Noto Sans Black', mediaId: expect.any(String) as unknown }],
+      },
       defaultLogoType: 'icon',
       lineage: { kind: 'bundle', sourceBrandKitId: sourceKit.id },
     });
@@ -94,16 +100,16 @@ describe('bundles carry the brand kit', () => {
   });
 
   it('opening it again reuses the same kit and media (deduplicated by content)', async () => {
-    const again = await importBundle(bundle, target.library.store, target.media);
+    const again = await importBundle(bundle, target.library.store, target.media, target.fonts);
     expect(target.brandKits.list()).toHaveLength(1);
     expect(again.brandKitId).toBe(target.brandKits.list()[0]!.id);
-    expect(target.media.list({ limit: 10, offset: 0 }).total).toBe(2);
+    expect(target.media.list({ limit: 10, offset: 0 }).total).toBe(3);
   });
 
   it('a changed kit of the same name is a different kit', async () => {
     const kit = target.brandKits.list()[0]!;
     target.brandKits.update(kit.id, { colors: [{ name: 'ink', hex: '#000000' }] });
-    const third = await importBundle(bundle, target.library.store, target.media);
+    const third = await importBundle(bundle, target.library.store, target.media, target.fonts);
     expect(target.brandKits.list()).toHaveLength(2);
     expect(third.brandKitId).not.toBe(kit.id);
   });
@@ -113,7 +119,7 @@ describe('bundles carry the brand kit', () => {
     const file = path.join(tempDir(), 'plain.reelsmith');
     await exportBundle(target.projects.get(bare.id), target.media, file, { brandKit: null });
     const kits = target.brandKits.list().length;
-    const opened = await importBundle(file, target.library.store, target.media);
+    const opened = await importBundle(file, target.library.store, target.media, target.fonts);
     expect(opened.brandKitId).toBeNull();
     expect(target.brandKits.list()).toHaveLength(kits);
   });
@@ -129,7 +135,7 @@ describe('bundles carry the brand kit', () => {
     delete json.brandKit;
     db.prepare('update project set json = ?').run(JSON.stringify(json));
     db.close();
-    const opened = await importBundle(file, target.library.store, target.media);
+    const opened = await importBundle(file, target.library.store, target.media, target.fonts);
     expect(opened).toMatchObject({ title: 'Old style', brandKitId: null });
   });
 });

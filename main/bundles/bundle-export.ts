@@ -19,7 +19,6 @@ import {
   BUNDLE_FORMAT,
   BUNDLE_SCHEMA,
   BUNDLE_VERSION,
-  fontFamilies,
   type BundleProject,
 } from './bundle-format';
 
@@ -35,6 +34,7 @@ function mediaIdsOf(project: ProjectDetail, brandKit: BrandKit | null): string[]
   for (const s of project.segments) for (const m of s.media) ids.add(m.mediaId);
   for (const l of project.layers) if (l.mediaId) ids.add(l.mediaId);
   for (const logo of brandKit?.logos ?? []) ids.add(logo.mediaId);
+  for (const font of brandKit?.fonts.imported ?? []) ids.add(font.mediaId);
   return [...ids];
 }
 
@@ -64,7 +64,7 @@ function toBundleProject(p: ProjectDetail, kit: BrandKit | null): BundleProject 
       id: kit.id,
       name: kit.name,
       colors: kit.colors,
-      fonts: fontFamilies(kit.fonts),
+      fonts: kit.fonts,
       logos: kit.logos,
       defaultLogoType: kit.defaultLogoType,
       palette: kit.palette,

@@ -6,7 +6,8 @@
  * Tables: `manifest(key, value)`, `project(json)` (one row), `media(...)` (one row per medium,
  * metadata only) and `chunks(sha256, seq, data)` (media bytes in 1 MiB blobs). The project's
  * brand kit travels inside `project.json` (`brandKit`, optional: bundles written before it
- * existed have none); its logos are media like the others.
+ * existed have none); its logos and imported font files (`fonts.imported`, absent from bundles
+ * written before fonts travelled) are media like the others, deduplicated by hash.
  */
 import { z } from 'zod';
 import {
@@ -111,11 +112,3 @@ export const BundleMediaRow = z.object({
 export type BundleMediaRow = z.infer<typeof BundleMediaRow>;
 
 export { MediaProvenance };
-
-/** A kit's font families without its imported font files (which do not travel in bundles). */
-export function fontFamilies(fonts: z.infer<typeof BrandFonts>): z.infer<typeof BrandFonts> {
-  return {
-    ...(fonts.heading !== undefined && { heading: fonts.heading }),
-    ...(fonts.body !== undefined && { body: fonts.body }),
-  };
-}

@@ -38,7 +38,7 @@ function tampered(edit: (db: SqliteDatabase.Database) => void): string {
   return copy;
 }
 
-const open = (file: string) => importBundle(file, target.library.store, target.media);
+const open = (file: string) => importBundle(file, target.library.store, target.media, target.fonts);
 
 describe('bundle import refuses damaged or hostile bundles, importing nothing', () => {
   it('a newer format version', async () => {

@@ -208,6 +208,23 @@ export class MediaService {
     return { deleted: true };
   }
 
+  /**
+   * Deletes a medium and its file when nothing references it; false (and nothing changed) when
+   * something still does, or it is already gone.
+   */
+  deleteIfUnused(id: string): boolean {
+    if (countReferences(this.store, id) > 0) return false;
+    try {
+      this.delete(id);
+      return true;
+    } catch (error) {
+      // Gone already, or referenced meanwhile (linked between the count and the delete).
+      if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'CONFLICT'))
+        return false;
+      throw error;
+    }
+  }
+
   /** The thumbnail of an image or video, made once. */
   async thumbnail(id: string): Promise<{ url: string; width: number; height: number }> {
     const row = getMediaRow(this.store, id);

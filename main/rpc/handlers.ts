@@ -65,6 +65,7 @@ export function createHandlers(
     'assets.coachCancel': ({ chatId }) => assets.coachCancel(chatId),
     'assets.generate': (input, context) => assets.generate(input, context.signal),
     'assets.variants': (filter) => assets.savedVariants(filter),
+    'assets.deleteVariant': ({ id }) => assets.deleteVariant(id),
     'assets.export': (input, context) => assets.export(input, context.signal),
     'assets.cancel': ({ jobId }) => assets.cancel(jobId),
     'assets.publish': ({ fileId, assetType }) => assets.publish(fileId, assetType),

@@ -1,12 +1,10 @@
 /**
  * Handlers of the library operations: projects, segments, media, brand kits, bundles.
  */
-import fs from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { exportBundle } from '../bundles/bundle-export';
 import { importBundle } from '../bundles/bundle-import';
-import { readFontNames } from '../media/font-names';
-import { MEDIA_LIMITS } from '../media/media-limits';
+import { importBrandFont } from '../media/brand-font-import';
 import type { Services } from '../services';
 import type { Handlers } from './router';
 
@@ -85,15 +83,9 @@ export function createLibraryHandlers(services: LibraryServices): Pick<Handlers,
     'brandKits.create': (input) => brandKits.create(input),
     'brandKits.update': ({ id, patch }) => brandKits.update(id, patch),
     'brandKits.delete': ({ id }) => brandKits.delete(id),
-    'brandKits.importFont': async ({ file }) => {
+    'brandKits.importFont': ({ file }) => {
       const entry = readable(file.id);
-      if (fs.statSync(entry.path).size > MEDIA_LIMITS.maxFontBytes)
-        throw new AppError('TOO_LARGE', `${entry.name} is too large for a font.`);
-      // Checked before the import, so a picture or a web font is refused with the reason.
-      const names = readFontNames(fs.readFileSync(entry.path), entry.name);
-      const { media: font } = await media.importFile({ path: entry.path, name: entry.name });
-      fonts.add(media.pathOf(font.id), font.sha256, names.format);
-      return { family: names.family, mediaId: font.id };
+      return importBrandFont({ path: entry.path, name: entry.name }, media, fonts);
     },
     'library.exportBundle': async ({ projectId, target, operationId }, context) => {
       const entry = fileRegistry.get(target.id);
@@ -116,7 +108,7 @@ export function createLibraryHandlers(services: LibraryServices): Pick<Handlers,
       const entry = readable(file.id);
       const op = operations.start('bundle-import', 'bytes', operationId, context.signal);
       try {
-        return await importBundle(entry.path, library.store, media, {
+        return await importBundle(entry.path, library.store, media, fonts, {
           signal: op.signal,
           onBytes: (done, total) => op.progress(done, total),
         });

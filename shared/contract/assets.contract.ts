@@ -177,6 +177,11 @@ export const assetsOperations = {
       .strict(),
     output: z.array(SavedAssetVariant),
   }),
+  'assets.deleteVariant': operation({
+    doc: 'Deletes a kept variant; its master file leaves the media store unless another variant or project still uses it (fileRemoved). NOT_FOUND when already gone.',
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ deleted: z.literal(true), fileRemoved: z.boolean() }),
+  }),
   'assets.export': operation({
     doc: 'Produces every size of the variant, validates each against the platform rules and writes them as download targets.',
     input: ExportAssetsInput,

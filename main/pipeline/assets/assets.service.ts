@@ -184,6 +184,19 @@ export class AssetsService {
     return out;
   }
 
+  /**
+   * Deletes a kept variant.
+   *
+   * Its master picture leaves the media store too unless something else still uses the same
+   * medium. NOT_FOUND when there is no such variant (already deleted).
+   */
+  deleteVariant(id: string): { deleted: true; fileRemoved: boolean } {
+    const { deleted, fileRemoved } = this.deps.variants.delete(id);
+    if (!deleted)
+      throw new AppError('NOT_FOUND', `No such variant: ${id}. It may be deleted already.`);
+    return { deleted: true, fileRemoved };
+  }
+
   /** Every size of a variant, validated, as download targets. */
   async export(raw: ExportAssetsInput, callerSignal?: AbortSignal): Promise<ExportAssetsResult> {
     const input = ExportAssetsInput.parse(raw);

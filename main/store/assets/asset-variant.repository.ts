@@ -80,3 +80,8 @@ export function listAssetVariants(
   );
   return rows.map(toRecord);
 }
+
+/** Deletes a variant row (its medium stays: the caller releases it); false when there was none. */
+export function deleteAssetVariant(store: Store, id: string): boolean {
+  return store.run(store.db.deleteFrom('asset_variants').where('id', '=', id)) > 0;
+}

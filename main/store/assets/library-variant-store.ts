@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { AssetTypeId } from '../../../shared/presets/asset-types';
 import type { Store } from '../db/store';
 import {
+  deleteAssetVariant,
   findAssetVariant,
   insertAssetVariant,
   listAssetVariants,
@@ -26,6 +27,8 @@ export interface VariantStore {
   save(variant: Omit<AssetVariantRecord, 'mediaId'>, png: Buffer): Promise<void>;
   get(id: string): StoredVariant | null;
   list(filter: { assetType?: AssetTypeId; limit: number }): StoredVariant[];
+  /** Forgets a variant; its master file goes too unless something else still uses it. */
+  delete(id: string): { deleted: StoredVariant | null; fileRemoved: boolean };
 }
 
 export interface LibraryVariantStoreDeps {
@@ -36,6 +39,8 @@ export interface LibraryVariantStoreDeps {
   pathOf: (mediaId: string) => string;
   /** Scratch folder for the file handed to the import. */
   tempDir: string;
+  /** Deletes a medium and its file if nothing references it any more; true when it did. */
+  releaseMedium: (mediaId: string) => boolean;
 }
 
 export class LibraryVariantStore implements VariantStore {
@@ -67,5 +72,19 @@ export class LibraryVariantStore implements VariantStore {
       record,
       file: this.deps.pathOf(record.mediaId),
     }));
+  }
+
+  /**
+   * Deletes the row, then releases its medium: the same picture may back another variant (the
+   * store deduplicates by hash) or have been used elsewhere, and then the file stays.
+   */
+  delete(id: string): { deleted: StoredVariant | null; fileRemoved: boolean } {
+    const deleted = this.deps.store.transaction(() => {
+      const stored = this.get(id);
+      if (stored) deleteAssetVariant(this.deps.store, id);
+      return stored;
+    });
+    if (!deleted) return { deleted: null, fileRemoved: false };
+    return { deleted, fileRemoved: this.deps.releaseMedium(deleted.record.mediaId) };
   }
 }

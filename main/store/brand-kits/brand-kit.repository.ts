@@ -218,6 +218,7 @@ function contentKey(kit: Omit<BrandKit, 'id' | 'createdAt' | 'updatedAt' | 'line
     kit.colors.map((c) => [c.name, c.hex.toLowerCase()]),
     kit.toneNotes,
     [kit.fonts.heading ?? null, kit.fonts.body ?? null],
+    [...new Map((kit.fonts.imported ?? []).map((f) => [f.mediaId, f.family])).entries()].sort(),
     kit.defaultLogoType,
     kit.logos.map((l) => [l.type, l.mediaId]).sort(),
   ]);

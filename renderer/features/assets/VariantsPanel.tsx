@@ -1,7 +1,8 @@
 /**
  * Generate variants of the brief, pick one, export every size with progress, download the files.
  * Variants are kept in the library: before anything is generated in this session the panel
- * shows the earlier ones, each exportable with the brief it was generated from.
+ * shows the earlier ones, each exportable with the brief it was generated from. The picked
+ * variant can be deleted (undo toast); the previous one is picked instead, if any.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -13,6 +14,7 @@ import type {
 } from '../../../shared/contract/assets.contract';
 import type { ProviderKind } from '../../../shared/contract/settings.contract';
 import { useClient } from '../../platform/client-context';
+import { useVariantDeletes } from './use-variant-deletes';
 
 interface Progress {
   phase: AssetPhase;
@@ -67,6 +69,10 @@ export function VariantsPanel(props: {
   const [exported, setExported] = useState<ExportAssetsResult | null>(null);
   const [busy, setBusy] = useState<'generate' | 'export' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const deletes = useVariantDeletes((id) => {
+    setVariants((list) => list.filter((v) => v.id !== id));
+    void queryClient.invalidateQueries({ queryKey: ['assetVariants'] });
+  });
 
   const attempt = async (kind: 'generate' | 'export', work: () => Promise<void>) => {
     setBusy(kind);
@@ -108,8 +114,23 @@ export function VariantsPanel(props: {
     if (shown.action === 'download') window.open(shown.url, '_blank');
   };
 
-  const earlier = variants.length === 0 ? (saved.data ?? []) : [];
+  const current = variants.filter((v) => !deletes.hidden.has(v.id));
+  const earlier =
+    variants.length === 0 ? (saved.data ?? []).filter((v) => !deletes.hidden.has(v.id)) : [];
   const pickedEarlier = earlier.find((v) => v.id === picked);
+  const deletePicked = () => {
+    const fromEarlier = current.length === 0;
+    const list: AssetVariant[] = fromEarlier ? earlier : current;
+    const at = list.findIndex((v) => v.id === picked);
+    const gone = list[at];
+    if (!gone) return;
+    // Named by what does not shift when the grid renumbers: its index in its job, its subject.
+    const label = `variant ${String(gone.index + 1)}${
+      pickedEarlier ? ` of “${pickedEarlier.brief.subject}”` : ''
+    }`;
+    deletes.remove(gone.id, label, () => setPicked(gone.id));
+    setPicked((list[at - 1] ?? list[at + 1] ?? null)?.id ?? null);
+  };
   // An earlier variant is exported with the brief it was generated from.
   const brief = props.brief;
   const exportBrief = pickedEarlier?.brief ?? (variants.length > 0 ? brief : null);
@@ -171,9 +192,9 @@ export function VariantsPanel(props: {
           {error}
         </p>
       )}
-      {variants.length > 0 && (
+      {current.length > 0 && (
         <div className="variant-grid" role="radiogroup" aria-label="Variants">
-          {variants.map((v) => (
+          {current.map((v) => (
             <label key={v.id} className={`variant${v.id === picked ? ' selected' : ''}`}>
               <input
                 type="radio"
@@ -210,6 +231,11 @@ export function VariantsPanel(props: {
           </div>
         </>
       )}
+      {deletes.hidden.size > 0 && current.length === 0 && earlier.length === 0 && (
+        <p className="muted small" data-testid="no-variants">
+          No variants left: generate new ones.
+        </p>
+      )}
       {exportBrief && picked && (
         <div className="row">
           <button
@@ -219,6 +245,9 @@ export function VariantsPanel(props: {
             onClick={() => void exportAll(exportBrief, picked)}
           >
             Export all sizes
+          </button>
+          <button type="button" disabled={busy !== null} onClick={deletePicked}>
+            Delete variant
           </button>
         </div>
       )}

@@ -100,6 +100,7 @@ export function createAssetsHarness(
       importImage: async (file, name) => (await media.importFile({ path: file, name })).media.id,
       pathOf: (id) => media.pathOf(id),
       tempDir: path.join(dir, 'cache'),
+      releaseMedium: (mediaId) => media.deleteIfUnused(mediaId),
     }),
     stagingTarget: (name) => {
       const target = path.join(stagingDir, String(n++), name);
