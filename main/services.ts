@@ -222,6 +222,7 @@ export function createServices(config: ServicesConfig): Services {
         settings: () => settings.get(),
         apiKey: () => secrets.get('openai-api-key'),
         openAi: config.generation?.openAi,
+        cloud: () => sync.client,
       }),
       brandKit: (id) => brandKits.get(id),
       logoFile: (mediaId) => media.pathOf(mediaId),

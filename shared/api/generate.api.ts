@@ -15,6 +15,15 @@ export const PRICES: Record<GenerateAction, number> = {
   transcription: 2,
 };
 
+/** Credits per coach reply (`/v1/generate/coach`); apart from PRICES so older clients' price lists still parse. */
+export const COACH_PRICE = 1;
+
+/** One message of a coach conversation, as the chat model sees it. */
+export const CoachMessage = z.object({
+  role: z.enum(['system', 'user', 'assistant']),
+  content: z.string().max(8000),
+});
+
 const charged = { tag: 'generate', auth: 'required', idempotent: true } as const;
 const Charged = z.object({ creditsCharged: z.number().int(), balance: z.number().int() });
 
@@ -81,5 +90,15 @@ export const generateApi = {
       text: z.string(),
       words: z.array(z.object({ word: z.string(), start: z.number(), end: z.number() })),
     }),
+  }),
+  coach: endpoint({
+    ...charged,
+    method: 'POST',
+    path: '/v1/generate/coach',
+    summary:
+      'One asset-coach reply from the upstream chat model, streamed as OpenAI chat-completion chunks (text/event-stream); charged COACH_PRICE before it starts',
+    body: z.object({ messages: z.array(CoachMessage).min(1).max(60) }),
+    response: z.string(),
+    contentType: 'text/event-stream',
   }),
 };

@@ -18,6 +18,8 @@ export interface CallArgs<B extends z.ZodType, Q extends z.ZodType> {
   query?: z.input<Q>;
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** Overrides the client's per-request timeout (a streamed reply takes longer). */
+  timeoutMs?: number;
 }
 
 export interface CloudClientOptions {
@@ -100,6 +102,26 @@ export class CloudClient {
     return this.parse(spec, response);
   }
 
+  /**
+   * Calls an endpoint that answers a stream (`spec.contentType`): the response once the server
+   * said OK, its body unread; an AppError otherwise, as `call` throws. Same session handling.
+   */
+  async open<B extends z.ZodType, Q extends z.ZodType, R extends z.ZodType>(
+    spec: EndpointSpec<B, Q, R>,
+    args: CallArgs<B, Q>,
+  ): Promise<Response> {
+    let session = await this.freshSession();
+    if (!session) throw new AppError('UNAUTHORIZED', 'Sign in to your Reelsmith account first.');
+    let response = await this.send(spec, args, session);
+    if (response.status === 401) {
+      session = await this.refresh(session);
+      if (!session) throw new AppError('UNAUTHORIZED', 'Your session has ended; sign in again.');
+      response = await this.send(spec, args, session);
+    }
+    if (!response.ok) await this.parse(spec, response);
+    return response;
+  }
+
   private async send<B extends z.ZodType, Q extends z.ZodType, R extends z.ZodType>(
     spec: EndpointSpec<B, Q, R>,
     args: CallArgs<B, Q>,
@@ -134,7 +156,7 @@ export class CloudClient {
       }
     }
     const base = this.baseUrl();
-    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
+    const timeout = AbortSignal.timeout(args.timeoutMs ?? this.options.timeoutMs ?? 30_000);
     const signal = args.signal ? AbortSignal.any([args.signal, timeout]) : timeout;
     try {
       const response = await this.fetchImpl(`${base}${path}`, {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { AssetBrief } from '../../../shared/contract/assets.contract';
-import type { ProviderKind } from '../../../shared/contract/settings.contract';
+import { ProviderKind } from '../../../shared/contract/settings.contract';
 import { ASSET_TYPES } from '../../../shared/presets/asset-types';
 import type { useCoach } from './use-coach';
 
@@ -36,12 +36,14 @@ export function CoachPane(props: {
           <select
             aria-label="Coach provider"
             value={props.provider}
-            onChange={(e) =>
-              props.onProvider(e.target.value === 'offline' ? 'offline' : 'openai-compatible')
-            }
+            onChange={(e) => {
+              const kind = ProviderKind.safeParse(e.target.value);
+              if (kind.success) props.onProvider(kind.data);
+            }}
           >
             <option value="offline">Offline guide</option>
             <option value="openai-compatible">AI model (OpenAI-compatible)</option>
+            <option value="cloud">Reelsmith cloud (1 credit per reply)</option>
           </select>
           <button type="button" onClick={reset} disabled={state.running}>
             New chat

@@ -1,10 +1,11 @@
 /**
- * `/v1/prices` and `/v1/generate/*`.
+ * `/v1/prices` and `/v1/generate/*` (the coach's reply streams).
  */
 import { Hono } from 'hono';
 import { generateApi, PRICES } from '../../../shared/api/generate.api';
 import type { Env } from '../deps';
-import { mount } from '../http/route';
+import { mount, mountStream } from '../http/route';
+import { streamCoachReply } from './coach';
 import { charged } from './service';
 import { makeImage, speak, transcribe, writeScript } from './upstream';
 
@@ -34,6 +35,9 @@ export function generateRoutes(): Hono<Env> {
     charged(c.var.deps, user().userId, 'transcription', key(c), () =>
       transcribe(c.var.deps, body.audioBase64, body.filename),
     ),
+  );
+  mountStream(router, generateApi.coach, async ({ c, user, body }, idempotencyKey) =>
+    streamCoachReply(c.var.deps, user().userId, idempotencyKey, body.messages),
   );
   return router;
 }

@@ -98,3 +98,18 @@ export async function transcribe(deps: AppDeps, audioBase64: string, filename: s
     }),
   );
 }
+
+/**
+ * A streaming chat completion (`stream: true`): the upstream's response, whose body is the
+ * server-sent events of OpenAI chat-completion chunks. The model is the server's, not the caller's.
+ */
+export async function openChatStream(
+  deps: AppDeps,
+  messages: readonly { role: string; content: string }[],
+): Promise<ReadableStream<Uint8Array>> {
+  const response = await call(deps, '/chat/completions', {
+    json: { model: MODELS.script, messages, stream: true, temperature: 0.7 },
+  });
+  if (!response.body) throw new Error('upstream /chat/completions answered without a body');
+  return response.body;
+}

@@ -12,7 +12,8 @@ import { ground } from './grounding';
 
 const MARKER = '```brief';
 
-function systemPrompt(request: CoachRequest, facts: readonly string[]): string {
+/** The system message of a coach turn (also sent through the cloud coach). */
+export function systemPrompt(request: CoachRequest, facts: readonly string[]): string {
   return [
     'You are the asset coach of Reelsmith, helping a streamer plan one channel asset before an image is generated.',
     'Ask at most one short question per reply about what is still unclear: the asset type, the subject, the style, the text on the image, the colours.',
@@ -65,6 +66,45 @@ export function parseBriefBlock(block: string): AssetBrief {
   return parsed.data;
 }
 
+/**
+ * Turns a model's streamed text into coach steps: the prose goes out as tokens, the ```brief
+ * block is held back, then parsed into `intent_ready`. Shared by the OpenAI-compatible and the
+ * cloud coach (same prompt, same stream of text deltas).
+ */
+export async function streamTurn(
+  deltas: AsyncIterable<string>,
+  emit: (step: CoachStep) => void,
+  signal: AbortSignal,
+): Promise<CoachTurn> {
+  let full = '';
+  let shown = 0;
+  try {
+    for await (const delta of deltas) {
+      if (signal.aborted) break;
+      full += delta;
+      const markerAt = full.indexOf(MARKER);
+      const visibleEnd = markerAt >= 0 ? markerAt : full.length - partialMarker(full);
+      if (visibleEnd > shown) {
+        emit({ type: 'token', text: full.slice(shown, visibleEnd) });
+        shown = visibleEnd;
+      }
+    }
+  } catch (error) {
+    if (!signal.aborted) throw error;
+  }
+  if (signal.aborted) throw new AppError('CANCELLED', 'The coach was stopped.');
+  const markerAt = full.indexOf(MARKER);
+  const reply = (markerAt >= 0 ? full.slice(0, markerAt) : full).trim();
+  if (markerAt < 0) {
+    if (shown < full.length) emit({ type: 'token', text: full.slice(shown) });
+    if (reply === '') throw new AppError('PROVIDER', 'The coach model sent an empty reply.');
+    return { reply, brief: null };
+  }
+  const brief = parseBriefBlock(full.slice(markerAt + MARKER.length));
+  emit({ type: 'intent_ready', brief });
+  return { reply, brief };
+}
+
 export class OpenAiCoach implements CoachEngine {
   readonly name = 'openai-compatible';
 
@@ -96,32 +136,12 @@ export class OpenAiCoach implements CoachEngine {
         ),
       signal,
     );
-    let full = '';
-    let shown = 0;
-    try {
-      for await (const chunk of stream) {
-        if (signal.aborted) break;
-        full += chunk.choices[0]?.delta.content ?? '';
-        const markerAt = full.indexOf(MARKER);
-        const visibleEnd = markerAt >= 0 ? markerAt : full.length - partialMarker(full);
-        if (visibleEnd > shown) {
-          emit({ type: 'token', text: full.slice(shown, visibleEnd) });
-          shown = visibleEnd;
-        }
-      }
-    } catch (error) {
-      if (!signal.aborted) throw error;
-    }
-    if (signal.aborted) throw new AppError('CANCELLED', 'The coach was stopped.');
-    const markerAt = full.indexOf(MARKER);
-    const reply = (markerAt >= 0 ? full.slice(0, markerAt) : full).trim();
-    if (markerAt < 0) {
-      if (shown < full.length) emit({ type: 'token', text: full.slice(shown) });
-      if (reply === '') throw new AppError('PROVIDER', 'The coach model sent an empty reply.');
-      return { reply, brief: null };
-    }
-    const brief = parseBriefBlock(full.slice(markerAt + MARKER.length));
-    emit({ type: 'intent_ready', brief });
-    return { reply, brief };
+    return streamTurn(
+      (async function* () {
+        for await (const chunk of stream) yield chunk.choices[0]?.delta.content ?? '';
+      })(),
+      emit,
+      signal,
+    );
   }
 }
