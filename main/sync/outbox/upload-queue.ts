@@ -29,6 +29,7 @@ import { ProgressMeter } from './progress-meter';
 import { finishItem } from './finish-item';
 import { statOrFail } from './source-file';
 import { classifyFailure } from './classify-failure';
+import { failureTransition, isInFlight, userTransition, type UserAction } from './item-transitions';
 import { uploadFile } from './upload-file';
 import {
   awaitVerification,
@@ -124,13 +125,8 @@ export class UploadQueue {
     await this.idle();
     // Items stopped by shutdown go back to the queue, not to "paused by the user".
     for (const row of repo.listItems(this.store)) {
-      if (
-        row.status === 'initiating' ||
-        row.status === 'uploading' ||
-        row.status === 'completing'
-      ) {
+      if (isInFlight(row.status))
         repo.setState(this.store, row.id, { status: 'queued' }, Date.now());
-      }
     }
   }
 
@@ -203,37 +199,28 @@ export class UploadQueue {
 
   pause(id: string): QueueItem {
     const row = this.row(id);
-    if (row.status === 'done' || row.status === 'cancelled') return this.get(id);
-    repo.setState(this.store, row.id, { status: 'paused' }, Date.now());
+    if (!this.apply(row, 'pause')) return this.get(id);
     this.running.get(row.id)?.abort(new Stop('paused'));
     return this.emit(row.id);
   }
 
   resume(id: string): QueueItem {
     const row = this.row(id);
-    if (row.status !== 'paused') return this.get(id);
-    repo.setState(this.store, row.id, { status: 'queued', nextAttemptAt: Date.now() }, Date.now());
+    if (!this.apply(row, 'resume')) return this.get(id);
     this.schedule(0);
     return this.emit(row.id);
   }
 
   retry(id: string): QueueItem {
     const row = this.row(id);
-    if (row.status !== 'failed' && row.status !== 'paused') return this.get(id);
-    repo.setState(
-      this.store,
-      row.id,
-      { status: 'queued', permanent: false, nextAttemptAt: Date.now(), lastError: null },
-      Date.now(),
-    );
+    if (!this.apply(row, 'retry')) return this.get(id);
     this.schedule(0);
     return this.emit(row.id);
   }
 
   cancel(id: string): QueueItem {
     const row = this.row(id);
-    if (row.status === 'done' || row.status === 'cancelled') return this.get(id);
-    repo.setState(this.store, row.id, { status: 'cancelled' }, Date.now());
+    if (!this.apply(row, 'cancel')) return this.get(id);
     for (const key of this.hashers.keys()) {
       if (key.startsWith(`${row.id}:`)) this.hashers.delete(key);
     }
@@ -276,6 +263,14 @@ export class UploadQueue {
   clearFinished(): QueueStatus {
     repo.deleteFinished(this.store);
     return this.list();
+  }
+
+  /** Makes the change a user action makes in the item's state; false when it makes none. */
+  private apply(row: OutboxRow, action: UserAction): boolean {
+    const now = Date.now();
+    const patch = userTransition(row.status, action, now);
+    if (patch) repo.setState(this.store, row.id, patch, now);
+    return patch !== null;
   }
 
   private row(id: string): OutboxRow {
@@ -369,46 +364,12 @@ export class UploadQueue {
     if (current.status === 'paused' || current.status === 'cancelled') return;
     const verdict = classifyFailure(error);
     const now = Date.now();
-    if (verdict.kind === 'offline') {
-      // The server is away: wait for it instead of burning attempts.
-      this.setReachable(false);
-      repo.setState(
-        this.store,
-        id,
-        {
-          status: 'queued',
-          lastError: verdict.message,
-          errorCode: verdict.code,
-          nextAttemptAt: now,
-        },
-        now,
-      );
-      this.emit(id);
-      return;
-    }
-    if (verdict.unexpected) this.options.log.error(`upload item ${id} failed`, error);
-    const attempts = current.attempts + 1;
-    repo.setState(
-      this.store,
-      id,
-      {
-        status: 'failed',
-        permanent: verdict.permanent,
-        errorCode: verdict.code,
-        lastError: verdict.message,
-        attempts,
-        nextAttemptAt: verdict.permanent
-          ? now
-          : now +
-            backoffDelay(
-              this.options.backoff ?? DEFAULT_BACKOFF,
-              attempts,
-              verdict.retryAfterMs,
-              this.options.random,
-            ),
-      },
-      now,
-    );
+    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+    const patch = failureTransition(verdict, current.attempts, now, backoff, this.options.random);
+    // Offline: the server is away, the queue waits for it instead of burning attempts.
+    if (verdict.kind === 'offline') this.setReachable(false);
+    else if (verdict.unexpected) this.options.log.error(`upload item ${id} failed`, error);
+    repo.setState(this.store, id, patch, now);
     this.emit(id);
   }
 
