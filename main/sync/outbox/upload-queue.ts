@@ -30,16 +30,13 @@ import { finishItem } from './finish-item';
 import { statOrFail } from './source-file';
 import { classifyFailure } from './classify-failure';
 import { failureTransition, isInFlight, userTransition, type UserAction } from './item-transitions';
+import { forgetHashers, markDone, rejectUnverified } from './settle-item';
 import { uploadFile } from './upload-file';
 import {
   awaitVerification,
   DEFAULT_VERIFICATION,
   type VerificationPolicy,
 } from './await-verification';
-import { assetsApi } from '../../../shared/api/assets.api';
-import { videosApi } from '../../../shared/api/videos.api';
-import type { QueueResult } from '../../../shared/contract/sync.contract';
-import type { OutboxUploadRow } from '../../store/db/tables/outbox.table';
 import type { OrderedHasher } from './ordered-hasher';
 
 export interface QueueEvents {
@@ -221,9 +218,7 @@ export class UploadQueue {
   cancel(id: string): QueueItem {
     const row = this.row(id);
     if (!this.apply(row, 'cancel')) return this.get(id);
-    for (const key of this.hashers.keys()) {
-      if (key.startsWith(`${row.id}:`)) this.hashers.delete(key);
-    }
+    forgetHashers(this.hashers, row.id);
     this.running.get(row.id)?.abort(new Stop('cancelled'));
     void this.abortRemote(row.id);
     return this.emit(row.id);
@@ -425,67 +420,20 @@ export class UploadQueue {
       signal,
     );
     if (!outcome.ok) {
-      await this.rejectVerification(row, result, outcome.failed);
+      const { client, log } = this.options;
+      await rejectUnverified(
+        { store: this.store, client, log, hashers: this.hashers },
+        row,
+        result,
+        outcome.failed,
+      );
       throw new AppError('UPSTREAM', `${row.title}: ${outcome.message}`, {
         details: { verification: 'failed', files: outcome.failed.map((u) => u.path) },
       });
     }
-    const now = Date.now();
-    this.store.transaction(() => {
-      repo.setState(
-        this.store,
-        id,
-        { status: 'done', result, lastError: null, errorCode: null, permanent: false },
-        now,
-      );
-      if (row.kind === 'video' && row.project_id && result.videoId && result.shareUrl) {
-        repo.recordPublished(
-          this.store,
-          {
-            projectId: row.project_id,
-            videoId: result.videoId,
-            shareUrl: result.shareUrl,
-            outboxId: id,
-          },
-          now,
-        );
-      }
-    });
+    markDone(this.store, row, result, Date.now());
     const item = this.emit(id);
     this.options.onDone?.(item);
-  }
-
-  /**
-   * After a failed verification: the failed uploads start afresh on a retry, under a fresh
-   * Idempotency-Key, and the video or asset link the server made from them is removed.
-   */
-  private async rejectVerification(
-    row: OutboxRow,
-    result: QueueResult,
-    failed: OutboxUploadRow[],
-  ): Promise<void> {
-    this.store.transaction(() => {
-      for (const upload of failed) {
-        repo.setUpload(this.store, row.id, upload.role, {
-          completed: 0,
-          remote_upload_id: null,
-          sha256: null,
-        });
-        repo.clearParts(this.store, row.id, upload.role);
-        for (const key of this.hashers.keys()) {
-          if (key.startsWith(`${row.id}:${upload.role}:`)) this.hashers.delete(key);
-        }
-      }
-      repo.setIdempotencyKey(this.store, row.id, `rs-${randomUUID()}`);
-    });
-    try {
-      if (result.videoId) await this.options.client.call(videosApi.delete, { id: result.videoId });
-      if (result.assetId) await this.options.client.call(assetsApi.delete, { id: result.assetId });
-    } catch (error) {
-      this.options.log.warn(
-        `sync: could not remove the unverified result of item ${row.id}: ${(error as Error).message}`,
-      );
-    }
   }
 
   private setStatus(id: number, status: 'initiating' | 'uploading' | 'completing'): void {
