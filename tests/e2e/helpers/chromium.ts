@@ -29,6 +29,7 @@ export async function openShellPage(
 ): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(url);
+  // The shell's first load can take well over Playwright's 30 s default on a loaded machine.
+  await page.goto(url, { timeout: 120_000 });
   return page;
 }
