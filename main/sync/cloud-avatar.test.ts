@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { createServices, type Services } from '../services';
+import { callOperation, signUpAndLogIn } from './testing/account';
 
 const tempDir = useTempDirs();
 let services: Services | null = null;
@@ -17,12 +18,7 @@ afterAll(async () => {
   await services?.close();
 }, 60_000);
 
-async function call<T>(op: string, input: unknown): Promise<T> {
-  if (!services) throw new Error('no services');
-  const result = await services.router.handle(op, input, { transport: 'in-process' });
-  if (!result.ok) throw new Error(`${op}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(op: string, input: unknown) => callOperation<T>(services, op, input);
 
 describe('account.update with an avatar (embedded API)', () => {
   it('uploads the avatar file, serves it at avatarUrl, and removes it with null', async () => {
@@ -33,14 +29,7 @@ describe('account.update with an avatar (embedded API)', () => {
       secretStore: new MemorySecretStore(),
       sync: { backoff: { baseMs: 100, capMs: 500 } },
     });
-    const email = 'avatar@example.com';
-    const password = 'a long enough password';
-    await call('account.signup', { email, password, username: 'avatar_one' });
-    const mail = await call<{ messages: { text: string }[] }>('account.localMail', {});
-    await call('account.verify', {
-      token: /token=([A-Za-z0-9_-]+)/.exec(mail.messages[0]?.text ?? '')?.[1],
-    });
-    await call('account.login', { email, password });
+    await signUpAndLogIn(services, { email: 'avatar@example.com', username: 'avatar_one' });
     expect(await call<{ avatarUrl: string | null }>('account.me', {})).toMatchObject({
       avatarUrl: null,
     });

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { createServices, type Services } from '../services';
+import { callOperation, signUpAndLogIn } from './testing/account';
 
 const tempDir = useTempDirs();
 let services: Services | null = null;
@@ -15,12 +16,7 @@ afterAll(async () => {
   await services?.close();
 }, 60_000);
 
-async function call<T>(op: string, input: unknown): Promise<T> {
-  if (!services) throw new Error('no services');
-  const result = await services.router.handle(op, input, { transport: 'in-process' });
-  if (!result.ok) throw new Error(`${op}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(op: string, input: unknown) => callOperation<T>(services, op, input);
 
 describe('video operations through main (embedded API)', () => {
   it('updates, reports, unpublishes, republishes and deletes a published video; recreate makes a local project', async () => {
@@ -31,14 +27,7 @@ describe('video operations through main (embedded API)', () => {
       secretStore: new MemorySecretStore(),
       sync: { backoff: { baseMs: 100, capMs: 500 } },
     });
-    const email = 'owner@example.com';
-    const password = 'a long enough password';
-    await call('account.signup', { email, password, username: 'owner_one' });
-    const mail = await call<{ messages: { text: string }[] }>('account.localMail', {});
-    await call('account.verify', {
-      token: /token=([A-Za-z0-9_-]+)/.exec(mail.messages[0]?.text ?? '')?.[1],
-    });
-    await call('account.login', { email, password });
+    await signUpAndLogIn(services, { email: 'owner@example.com', username: 'owner_one' });
 
     const video = path.join(dataDir, 'render.mp4');
     execFileSync('/usr/bin/ffmpeg', [

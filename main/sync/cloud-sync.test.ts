@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { createServices, type Services } from '../services';
+import { callOperation, signUpAndLogIn } from './testing/account';
 
 const tempDir = useTempDirs();
 let services: Services | null = null;
@@ -16,12 +17,7 @@ afterAll(async () => {
   await services?.close();
 }, 60_000);
 
-async function call<T>(op: string, input: unknown): Promise<T> {
-  if (!services) throw new Error('no services');
-  const result = await services.router.handle(op, input, { transport: 'in-process' });
-  if (!result.ok) throw new Error(`${op}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(op: string, input: unknown) => callOperation<T>(services, op, input);
 
 describe('cloud sync through the router (embedded API)', () => {
   it('signs up, verifies, logs in, publishes a render once, and remixes it', async () => {
@@ -44,16 +40,10 @@ describe('cloud sync through the router (embedded API)', () => {
     );
     expect(unauthorized).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
 
-    const email = 'maker@example.com';
-    const password = 'a long enough password';
-    await call('account.signup', { email, password, username: 'maker_one' });
-    const mail = await call<{ messages: { to: string; text: string }[] }>('account.localMail', {});
-    const token = /token=([A-Za-z0-9_-]+)/.exec(mail.messages[0]?.text ?? '')?.[1];
-    expect(mail.messages[0]?.to).toContain(email);
-    await call('account.verify', { token });
-    const session = await call<{ signedIn: boolean; user: { username: string } }>('account.login', {
-      email,
-      password,
+    // The verification token comes from the mail the embedded server wrote to this address.
+    const session = await signUpAndLogIn(services, {
+      email: 'maker@example.com',
+      username: 'maker_one',
     });
     expect(session).toMatchObject({ signedIn: true, user: { username: 'maker_one' } });
     const me = await call<{ balance: number; emailVerified: boolean }>('account.me', {});

@@ -5,20 +5,19 @@
  * different origin than the shell) and says a remix starts blank, and Recreate makes a blank
  * project that keeps the lineage.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startApi, tokenFromOutbox, type ApiProcess } from './helpers/api';
-import { launchChromium } from './helpers/chromium';
+import { pointAtApi, signUpAndIn } from './helpers/account';
+import { freePort, startApi, type ApiProcess } from './helpers/api';
+import { launchChromium, openShellPage } from './helpers/chromium';
+import { renderOfflineProject } from './helpers/cli';
 import { startServe, type ServeProcess } from './helpers/serve';
 
 const RESULTS = path.resolve('test-results');
-const BIN = path.resolve('bin/reelsmith.js');
 const ENV = { FFMPEG_BIN: '/usr/bin/ffmpeg' };
-const PASSWORD = 'correct horse battery';
 const PROMPT = 'a secret recipe for tomato soup';
 
 let root: string;
@@ -35,32 +34,11 @@ beforeAll(async () => {
   serverDir = path.join(root, 'server');
   const studio = path.join(root, 'studio');
   // A project generated and rendered offline before the shell takes the data folder.
-  const run = spawnSync(
-    process.execPath,
-    [
-      BIN,
-      'new',
-      '--idea',
-      PROMPT,
-      '--duration',
-      '10',
-      '--provider',
-      'offline',
-      '--render',
-      '-o',
-      path.join(root, 'soup.mp4'),
-      '--data-dir',
-      studio,
-    ],
-    { env: { ...process.env, ...ENV }, encoding: 'utf8', timeout: 600_000 },
-  );
-  if (run.status !== 0) throw new Error(`reelsmith new failed:\n${run.stderr}`);
+  renderOfflineProject(studio, PROMPT, path.join(root, 'soup.mp4'));
   api = await startApi(serverDir, await freePort());
   shell = await startServe(studio, ENV);
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(shell.url);
+  page = await openShellPage(browser, shell.url, pageErrors);
 }, 900_000);
 
 afterAll(async () => {
@@ -71,41 +49,17 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-async function signUpAndIn(email: string, username: string) {
-  await page.getByRole('link', { name: 'Account', exact: true }).click();
-  await page.getByText('Sync server and uploads').click();
-  await page.getByLabel('Sync server URL').fill(api.url);
-  await page.getByRole('button', { name: 'Save sync settings' }).click();
-  await page.getByText('Sync settings saved').waitFor();
-  await page
-    .getByRole('group', { name: 'Account action' })
-    .getByRole('button', { name: 'Create account' })
-    .click();
-  const signup = page.getByRole('form', { name: 'Create account' });
-  await signup.getByLabel('Email').fill(email);
-  await signup.getByLabel('Username').fill(username);
-  await signup.getByLabel('Password').fill(PASSWORD);
-  await signup.getByRole('button', { name: 'Create account' }).click();
-  const verify = page.getByRole('form', { name: 'Verify email' });
-  await verify.waitFor();
-  const token = await tokenFromOutbox(serverDir, email, 'verify-email');
-  await verify
-    .getByLabel('Verification code or link')
-    .fill(`${api.url}/verify-email?token=${token}`);
-  await verify.getByRole('button', { name: 'Verify email' }).click();
-  const signin = page.getByRole('form', { name: 'Sign in' });
-  await signin.waitFor();
-  await signin.getByLabel('Email').fill(email);
-  await signin.getByLabel('Password').fill(PASSWORD);
-  await signin.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('credits-balance').waitFor({ timeout: 15_000 });
+/** Points the shell at the API, then signs up (and in). */
+async function connectAndSignUp(email: string, username: string) {
+  await pointAtApi(page, api.url);
+  await signUpAndIn(page, { apiUrl: api.url, serverDataDir: serverDir, email, username });
 }
 
 describe('publish without the prompt; the feed card poster', () => {
   let title = '';
 
   it('publishes with the prompt kept private: the API stores none', async () => {
-    await signUpAndIn('cook@example.com', 'soup_cook');
+    await connectAndSignUp('cook@example.com', 'soup_cook');
     await page.getByRole('link', { name: 'Publish' }).click();
     const select = page.getByLabel('Rendered project');
     await select.waitFor();

@@ -11,13 +11,13 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCredits } from '../../server/src/credits/repository';
 import { openDatabase } from '../../server/src/db/connect';
-import { freePort, startApi, tokenFromOutbox, type ApiProcess } from './helpers/api';
-import { launchChromium } from './helpers/chromium';
+import { pointAtApi, signUpAndIn } from './helpers/account';
+import { freePort, startApi, type ApiProcess } from './helpers/api';
+import { launchChromium, openShellPage } from './helpers/chromium';
 import { startServe, type ServeProcess } from './helpers/serve';
 
 const RESULTS = path.resolve('test-results');
 const ENV = { FFMPEG_BIN: '/usr/bin/ffmpeg' };
-const PASSWORD = 'correct horse battery';
 const EMAIL = 'cleo@example.com';
 const USERNAME = 'cleo_tests';
 
@@ -38,9 +38,7 @@ beforeAll(async () => {
   api = await startApi(serverDir, apiPort);
   shell = await startServe(path.join(root, 'app'), ENV);
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(shell.url);
+  page = await openShellPage(browser, shell.url, pageErrors);
 }, 600_000);
 
 afterAll(async () => {
@@ -65,31 +63,15 @@ function avatarWidths(): Promise<number[]> {
 describe('social screens: avatar and credits ledger', () => {
   it('signs up, changes the avatar through the file picker, and the new image is served', async () => {
     if (!api) throw new Error('api did not start');
-    await page.getByRole('link', { name: 'Account', exact: true }).click();
-    await page.getByText('Sync server and uploads').click();
-    await page.getByLabel('Sync server URL').fill(api.url);
-    await page.getByRole('button', { name: 'Save sync settings' }).click();
-    await page.getByText('Sync settings saved').waitFor();
-    await page
-      .getByRole('group', { name: 'Account action' })
-      .getByRole('button', { name: 'Create account' })
-      .click();
-    const signup = page.getByRole('form', { name: 'Create account' });
-    await signup.getByLabel('Email').fill(EMAIL);
-    await signup.getByLabel('Username').fill(USERNAME);
-    await signup.getByLabel('Password').fill(PASSWORD);
-    await signup.getByRole('button', { name: 'Create account' }).click();
-    const verify = page.getByRole('form', { name: 'Verify email' });
-    await verify.waitFor();
-    const token = await tokenFromOutbox(serverDir, EMAIL, 'verify-email');
-    await verify.getByLabel('Verification code or link').fill(token);
-    await verify.getByRole('button', { name: 'Verify email' }).click();
-    const signin = page.getByRole('form', { name: 'Sign in' });
-    await signin.waitFor();
-    await signin.getByLabel('Email').fill(EMAIL);
-    await signin.getByLabel('Password').fill(PASSWORD);
-    await signin.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('credits-balance').waitFor({ timeout: 15_000 });
+    await pointAtApi(page, api.url);
+    // The bare token (not the link) goes into the verification field here.
+    await signUpAndIn(page, {
+      apiUrl: api.url,
+      serverDataDir: serverDir,
+      email: EMAIL,
+      username: USERNAME,
+      verifyWith: 'token',
+    });
 
     // No avatar yet: the initial stands in (not an <img>).
     await page.getByRole('button', { name: 'Change avatar…' }).waitFor();

@@ -8,20 +8,19 @@
  * profile shows the like. Then the network is cut mid-publish (bandwidth limit, API stopped and
  * started again): the upload resumes and exactly one video results.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startApi, tokenFromOutbox, type ApiProcess } from './helpers/api';
-import { launchChromium } from './helpers/chromium';
+import { pointAtApi, signUpAndIn } from './helpers/account';
+import { freePort, startApi, type ApiProcess } from './helpers/api';
+import { launchChromium, openShellPage } from './helpers/chromium';
+import { renderOfflineProject, runBuiltCli } from './helpers/cli';
 import { startServe, type ServeProcess } from './helpers/serve';
 
 const RESULTS = path.resolve('test-results');
-const BIN = path.resolve('bin/reelsmith.js');
 const ENV = { FFMPEG_BIN: '/usr/bin/ffmpeg' };
-const PASSWORD = 'correct horse battery';
 const PROMPT = 'three facts about octopuses';
 
 let root: string;
@@ -34,56 +33,9 @@ let dirA: string;
 let dirB: string;
 const pageErrors: string[] = [];
 
-/** Runs the CLI against a data folder (no shell may hold it) and parses its --json output. */
-function cli(dataDir: string, args: string[]): string {
-  const run = spawnSync(process.execPath, [BIN, ...args, '--data-dir', dataDir], {
-    env: { ...process.env, ...ENV },
-    encoding: 'utf8',
-    timeout: 600_000,
-  });
-  if (run.status !== 0) throw new Error(`reelsmith ${args.join(' ')} failed:\n${run.stderr}`);
-  return run.stdout;
-}
-
-async function openShell(serve: ServeProcess): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(serve.url);
-  return page;
-}
-
-async function pointAtApi(page: Page, uploadLimitKiBps = 0) {
-  await page.getByRole('link', { name: 'Account', exact: true }).click();
-  await page.getByText('Sync server and uploads').click();
-  await page.getByLabel('Sync server URL').fill(api.url);
-  await page.getByLabel('Upload limit (KiB/s, 0 = none)').fill(String(uploadLimitKiBps));
-  await page.getByRole('button', { name: 'Save sync settings' }).click();
-  await page.getByText('Sync settings saved').waitFor();
-}
-
-async function signUpAndIn(page: Page, email: string, username: string) {
-  await page
-    .getByRole('group', { name: 'Account action' })
-    .getByRole('button', { name: 'Create account' })
-    .click();
-  const signup = page.getByRole('form', { name: 'Create account' });
-  await signup.getByLabel('Email').fill(email);
-  await signup.getByLabel('Username').fill(username);
-  await signup.getByLabel('Password').fill(PASSWORD);
-  await signup.getByRole('button', { name: 'Create account' }).click();
-  const verify = page.getByRole('form', { name: 'Verify email' });
-  await verify.waitFor();
-  const token = await tokenFromOutbox(serverDir, email, 'verify-email');
-  await verify
-    .getByLabel('Verification code or link')
-    .fill(`${api.url}/verify-email?token=${token}`);
-  await verify.getByRole('button', { name: 'Verify email' }).click();
-  const signin = page.getByRole('form', { name: 'Sign in' });
-  await signin.waitFor();
-  await signin.getByLabel('Email').fill(email);
-  await signin.getByLabel('Password').fill(PASSWORD);
-  await signin.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('credits-balance').waitFor({ timeout: 15_000 });
+/** Signs up (and in) on `page`, already pointed at the API. */
+function signUp(page: Page, email: string, username: string): Promise<void> {
+  return signUpAndIn(page, { apiUrl: api.url, serverDataDir: serverDir, email, username });
 }
 
 async function publish(page: Page, title: string): Promise<void> {
@@ -104,18 +56,7 @@ beforeAll(async () => {
   // A's project: generated and rendered offline by the CLI (a library project, status rendered,
   // its render job in the library) before A's shell takes the data folder.
   const video = path.join(root, 'octopus.mp4');
-  cli(dirA, [
-    'new',
-    '--idea',
-    PROMPT,
-    '--duration',
-    '10',
-    '--provider',
-    'offline',
-    '--render',
-    '-o',
-    video,
-  ]);
+  renderOfflineProject(dirA, PROMPT, video);
   apiPort = await freePort();
   api = await startApi(serverDir, apiPort);
   shells.a = await startServe(dirA, ENV);
@@ -140,10 +81,10 @@ describe('social: two shells, one sync API', () => {
 
   it('A signs up, publishes a project rendered offline, and the publish survives the API going away mid-upload', async () => {
     if (!shells.a) throw new Error('shell A did not start');
-    pageA = await openShell(shells.a);
+    pageA = await openShellPage(browser, shells.a.url, pageErrors);
     // A bandwidth limit so the upload takes several seconds: time to cut the network mid-way.
-    await pointAtApi(pageA, 160);
-    await signUpAndIn(pageA, 'ann@example.com', 'ann_creates');
+    await pointAtApi(pageA, api.url, 160);
+    await signUp(pageA, 'ann@example.com', 'ann_creates');
     await pageA.getByRole('link', { name: 'Publish' }).click();
     const select = pageA.getByLabel('Rendered project');
     await select.waitFor();
@@ -189,9 +130,9 @@ describe('social: two shells, one sync API', () => {
 
   it('B sees the video, likes it (kept after reload), and a 3 s watch counts one view', async () => {
     if (!shells.b) throw new Error('shell B did not start');
-    pageB = await openShell(shells.b);
-    await pointAtApi(pageB);
-    await signUpAndIn(pageB, 'bo@example.com', 'bo_watches');
+    pageB = await openShellPage(browser, shells.b.url, pageErrors);
+    await pointAtApi(pageB, api.url, 0);
+    await signUp(pageB, 'bo@example.com', 'bo_watches');
     await pageB.getByRole('link', { name: 'Feed' }).click();
     const card = pageB.getByTestId('video-card').filter({ hasText: videoTitle });
     await card.waitFor({ timeout: 30_000 });
@@ -251,7 +192,7 @@ describe('social: two shells, one sync API', () => {
   it('the remix project has A’s prompt and the source video as lineage', async () => {
     if (!shells.b) throw new Error('shell B did not start');
     await shells.b.stop();
-    const listed = JSON.parse(cli(dirB, ['projects', 'list', '--json'])) as {
+    const listed = JSON.parse(runBuiltCli(dirB, ['projects', 'list', '--json'])) as {
       items: { idea: string; settings: { remix?: { sourceVideoId?: string; prompt?: string } } }[];
     };
     const remix = listed.items.find((p) => p.settings.remix);

@@ -12,13 +12,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAiServer } from '../../main/pipeline/generate/testing/fake-openai.server';
+import { pointAtApi, signUpAndIn, TEST_PASSWORD } from './helpers/account';
 import { freePort, startApi, tokenFromOutbox, type ApiProcess } from './helpers/api';
-import { launchChromium } from './helpers/chromium';
+import { launchChromium, openShellPage } from './helpers/chromium';
 import { startServe, type ServeProcess } from './helpers/serve';
 
 const RESULTS = path.resolve('test-results');
 const ENV = { FFMPEG_BIN: '/usr/bin/ffmpeg' };
-const PASSWORD = 'correct horse battery';
 
 let root: string;
 let serverDir: string;
@@ -41,9 +41,7 @@ beforeAll(async () => {
   });
   shell = await startServe(path.join(root, 'studio'), ENV);
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(shell.url);
+  page = await openShellPage(browser, shell.url, pageErrors);
 }, 600_000);
 
 afterAll(async () => {
@@ -61,34 +59,10 @@ async function openWizard() {
   await page.getByRole('heading', { name: 'New video from an idea' }).waitFor();
 }
 
-async function signUpAndIn(email: string, username: string) {
-  await page.getByRole('link', { name: 'Account', exact: true }).click();
-  await page.getByText('Sync server and uploads').click();
-  await page.getByLabel('Sync server URL').fill(api.url);
-  await page.getByRole('button', { name: 'Save sync settings' }).click();
-  await page.getByText('Sync settings saved').waitFor();
-  await page
-    .getByRole('group', { name: 'Account action' })
-    .getByRole('button', { name: 'Create account' })
-    .click();
-  const signup = page.getByRole('form', { name: 'Create account' });
-  await signup.getByLabel('Email').fill(email);
-  await signup.getByLabel('Username').fill(username);
-  await signup.getByLabel('Password').fill(PASSWORD);
-  await signup.getByRole('button', { name: 'Create account' }).click();
-  const verify = page.getByRole('form', { name: 'Verify email' });
-  await verify.waitFor();
-  const token = await tokenFromOutbox(serverDir, email, 'verify-email');
-  await verify
-    .getByLabel('Verification code or link')
-    .fill(`${api.url}/verify-email?token=${token}`);
-  await verify.getByRole('button', { name: 'Verify email' }).click();
-  const signin = page.getByRole('form', { name: 'Sign in' });
-  await signin.waitFor();
-  await signin.getByLabel('Email').fill(email);
-  await signin.getByLabel('Password').fill(PASSWORD);
-  await signin.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('credits-balance').waitFor({ timeout: 15_000 });
+/** Points the shell at the API, then signs up (and in). */
+async function connectAndSignUp(email: string, username: string) {
+  await pointAtApi(page, api.url);
+  await signUpAndIn(page, { apiUrl: api.url, serverDataDir: serverDir, email, username });
 }
 
 describe('idea wizard: cloud provider with its cost shown first', () => {
@@ -106,7 +80,7 @@ describe('idea wizard: cloud provider with its cost shown first', () => {
       .getByText(/Uses your API key/)
       .waitFor();
 
-    await signUpAndIn('wizard@example.com', 'wizard_maker');
+    await connectAndSignUp('wizard@example.com', 'wizard_maker');
     const balance = await page.getByTestId('credits-balance').textContent();
     expect(balance).toBe('50 credits');
     await openWizard();
@@ -254,7 +228,7 @@ describe('idea wizard: cloud provider with its cost shown first', () => {
     const signin = page.getByRole('form', { name: 'Sign in' });
     await signin.waitFor();
     await signin.getByLabel('Email').fill('wizard@example.com');
-    await signin.getByLabel('Password').fill(PASSWORD);
+    await signin.getByLabel('Password').fill(TEST_PASSWORD);
     await signin.getByRole('button', { name: 'Sign in' }).click();
     await signin.getByRole('alert').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('credits-balance').count()).toBe(0);

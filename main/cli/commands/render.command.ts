@@ -10,7 +10,7 @@ import { PRESET_IDS, PresetId } from '../../../shared/presets';
 import { AppError } from '../../../shared/errors';
 import { PathMediaResolver } from '../../pipeline/render/media-resolver';
 import type { RenderProgress } from '../../pipeline/render/progress-parser';
-import { createServices } from '../../services';
+import { createServices, type Services } from '../../services';
 import { UsageError } from '../args';
 import type { Command, CommandContext } from '../command';
 import { renderProject } from '../project-render';
@@ -86,43 +86,43 @@ export const renderCommand: Command = {
     }
     const timelineFile = path.resolve(source);
     const timeline = readTimelineFile(timelineFile);
-    const services = createServices({ dataDir, shell: 'cli', env: io.env });
-    const controller = new AbortController();
-    const interrupt = () => controller.abort();
-    process.once('SIGINT', interrupt);
-    const progress = progressBar(io.stderr, io.isTTY && !globals.json);
-    try {
-      const result = await services.renderService.render({
+    const output = path.resolve(values.output);
+    return runRender({ globals, io, dataDir }, (services, signal, onProgress) =>
+      services.renderService.render({
         timeline,
-        output: path.resolve(values.output),
+        output,
         preset: preset?.data,
-        signal: controller.signal,
+        signal,
         media: new PathMediaResolver(path.dirname(timelineFile)),
-        onProgress: progress.onProgress,
-      });
-      progress.end();
-      if (globals.json) {
-        io.stdout.write(`${JSON.stringify(result)}\n`);
-      } else {
-        io.stdout.write(
-          `Rendered ${result.output} (${result.duration.toFixed(2)} s) in ${result.seconds.toFixed(1)} s with ${result.encoder}\n`,
-        );
-      }
-      return 0;
-    } finally {
-      progress.end();
-      process.off('SIGINT', interrupt);
-      await services.close();
-    }
+        onProgress,
+      }),
+    );
   },
 };
 
 /** `render <project-id>`: through the render queue (job persisted, project status followed). */
-async function renderLibraryProject(
+function renderLibraryProject(
   projectId: string,
   output: string,
   preset: PresetId | undefined,
+  context: Pick<CommandContext, 'globals' | 'io' | 'dataDir'>,
+): Promise<number> {
+  return runRender(context, (services, signal, onProgress) =>
+    renderProject(services, { projectId, output, preset, signal, onProgress }),
+  );
+}
+
+/**
+ * Runs one render with the CLI's own services: Ctrl+C cancels it, the bar shows on a terminal
+ * (not with --json), and the result is printed as one JSON line (--json) or one sentence.
+ */
+async function runRender(
   { globals, io, dataDir }: Pick<CommandContext, 'globals' | 'io' | 'dataDir'>,
+  render: (
+    services: Services,
+    signal: AbortSignal,
+    onProgress: ReturnType<typeof progressBar>['onProgress'],
+  ) => Promise<{ output: string; duration: number; seconds: number; encoder: string }>,
 ): Promise<number> {
   const services = createServices({ dataDir, shell: 'cli', env: io.env });
   const controller = new AbortController();
@@ -130,13 +130,7 @@ async function renderLibraryProject(
   process.once('SIGINT', interrupt);
   const progress = progressBar(io.stderr, io.isTTY && !globals.json);
   try {
-    const result = await renderProject(services, {
-      projectId,
-      output,
-      preset,
-      signal: controller.signal,
-      onProgress: progress.onProgress,
-    });
+    const result = await render(services, controller.signal, progress.onProgress);
     progress.end();
     if (globals.json) io.stdout.write(`${JSON.stringify(result)}\n`);
     else

@@ -9,6 +9,7 @@ import { runCliCaptured } from '../../../tests/helpers/run-cli';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { MemorySecretStore } from '../../secrets/secret-store';
 import { createServices } from '../../services';
+import { signUpVerified, TEST_PASSWORD } from '../../sync/testing/account';
 
 const tempDir = useTempDirs();
 
@@ -16,7 +17,7 @@ describe('reelsmith login / publish / queue', () => {
   it('signs in from stdin, publishes a render with its share URL, and lists the queue', async () => {
     const dataDir = tempDir();
     const email = 'cli-maker@example.com';
-    const password = 'a long enough password';
+    const password = TEST_PASSWORD;
     // Sign up and verify through the services (the CLI has no sign-up command).
     const services = createServices({
       dataDir,
@@ -39,10 +40,7 @@ describe('reelsmith login / publish / queue', () => {
     ]);
     let projectId = '';
     try {
-      await services.sync.signup({ email, password, username: 'cli_maker' });
-      const mail = await services.sync.localMail(1);
-      const token = /token=([A-Za-z0-9_-]+)/.exec(mail.messages[0]?.text ?? '')?.[1] ?? '';
-      await services.sync.verify(token);
+      await signUpVerified(services, { email, password, username: 'cli_maker' });
       projectId = services.projects.create({
         title: 'From the CLI',
         settings: { lastRenderPath: video },

@@ -6,6 +6,7 @@
  */
 import { MemorySecretStore } from '../../secrets/secret-store';
 import { createServices } from '../../services';
+import { signUpVerified } from '../../sync/testing/account';
 import { startControlEndpoint } from '../control-endpoint';
 
 const [dataDir, email, password, video] = process.argv.slice(2);
@@ -14,10 +15,7 @@ if (!dataDir || !email || !password || !video) {
 }
 const services = createServices({ dataDir, shell: 'test', secretStore: new MemorySecretStore() });
 await services.sync.start();
-await services.sync.signup({ email, password, username: 'studio_owner' });
-const mail = await services.sync.localMail(1);
-const token = /token=([A-Za-z0-9_-]+)/.exec(mail.messages[0]?.text ?? '')?.[1] ?? '';
-await services.sync.verify(token);
+await signUpVerified(services, { email, password, username: 'studio_owner' });
 const project = services.projects.create({
   title: 'Owned by the studio',
   settings: { lastRenderPath: video },

@@ -29,16 +29,14 @@ import { ProgressMeter } from './progress-meter';
 import { finishItem } from './finish-item';
 import { statOrFail } from './source-file';
 import { classifyFailure } from './classify-failure';
+import { failureTransition, isInFlight, userTransition, type UserAction } from './item-transitions';
+import { forgetHashers, markDone, rejectUnverified } from './settle-item';
 import { uploadFile } from './upload-file';
 import {
   awaitVerification,
   DEFAULT_VERIFICATION,
   type VerificationPolicy,
 } from './await-verification';
-import { assetsApi } from '../../../shared/api/assets.api';
-import { videosApi } from '../../../shared/api/videos.api';
-import type { QueueResult } from '../../../shared/contract/sync.contract';
-import type { OutboxUploadRow } from '../../store/db/tables/outbox.table';
 import type { OrderedHasher } from './ordered-hasher';
 
 export interface QueueEvents {
@@ -124,13 +122,8 @@ export class UploadQueue {
     await this.idle();
     // Items stopped by shutdown go back to the queue, not to "paused by the user".
     for (const row of repo.listItems(this.store)) {
-      if (
-        row.status === 'initiating' ||
-        row.status === 'uploading' ||
-        row.status === 'completing'
-      ) {
+      if (isInFlight(row.status))
         repo.setState(this.store, row.id, { status: 'queued' }, Date.now());
-      }
     }
   }
 
@@ -203,40 +196,29 @@ export class UploadQueue {
 
   pause(id: string): QueueItem {
     const row = this.row(id);
-    if (row.status === 'done' || row.status === 'cancelled') return this.get(id);
-    repo.setState(this.store, row.id, { status: 'paused' }, Date.now());
+    if (!this.apply(row, 'pause')) return this.get(id);
     this.running.get(row.id)?.abort(new Stop('paused'));
     return this.emit(row.id);
   }
 
   resume(id: string): QueueItem {
     const row = this.row(id);
-    if (row.status !== 'paused') return this.get(id);
-    repo.setState(this.store, row.id, { status: 'queued', nextAttemptAt: Date.now() }, Date.now());
+    if (!this.apply(row, 'resume')) return this.get(id);
     this.schedule(0);
     return this.emit(row.id);
   }
 
   retry(id: string): QueueItem {
     const row = this.row(id);
-    if (row.status !== 'failed' && row.status !== 'paused') return this.get(id);
-    repo.setState(
-      this.store,
-      row.id,
-      { status: 'queued', permanent: false, nextAttemptAt: Date.now(), lastError: null },
-      Date.now(),
-    );
+    if (!this.apply(row, 'retry')) return this.get(id);
     this.schedule(0);
     return this.emit(row.id);
   }
 
   cancel(id: string): QueueItem {
     const row = this.row(id);
-    if (row.status === 'done' || row.status === 'cancelled') return this.get(id);
-    repo.setState(this.store, row.id, { status: 'cancelled' }, Date.now());
-    for (const key of this.hashers.keys()) {
-      if (key.startsWith(`${row.id}:`)) this.hashers.delete(key);
-    }
+    if (!this.apply(row, 'cancel')) return this.get(id);
+    forgetHashers(this.hashers, row.id);
     this.running.get(row.id)?.abort(new Stop('cancelled'));
     void this.abortRemote(row.id);
     return this.emit(row.id);
@@ -276,6 +258,14 @@ export class UploadQueue {
   clearFinished(): QueueStatus {
     repo.deleteFinished(this.store);
     return this.list();
+  }
+
+  /** Makes the change a user action makes in the item's state; false when it makes none. */
+  private apply(row: OutboxRow, action: UserAction): boolean {
+    const now = Date.now();
+    const patch = userTransition(row.status, action, now);
+    if (patch) repo.setState(this.store, row.id, patch, now);
+    return patch !== null;
   }
 
   private row(id: string): OutboxRow {
@@ -369,46 +359,12 @@ export class UploadQueue {
     if (current.status === 'paused' || current.status === 'cancelled') return;
     const verdict = classifyFailure(error);
     const now = Date.now();
-    if (verdict.kind === 'offline') {
-      // The server is away: wait for it instead of burning attempts.
-      this.setReachable(false);
-      repo.setState(
-        this.store,
-        id,
-        {
-          status: 'queued',
-          lastError: verdict.message,
-          errorCode: verdict.code,
-          nextAttemptAt: now,
-        },
-        now,
-      );
-      this.emit(id);
-      return;
-    }
-    if (verdict.unexpected) this.options.log.error(`upload item ${id} failed`, error);
-    const attempts = current.attempts + 1;
-    repo.setState(
-      this.store,
-      id,
-      {
-        status: 'failed',
-        permanent: verdict.permanent,
-        errorCode: verdict.code,
-        lastError: verdict.message,
-        attempts,
-        nextAttemptAt: verdict.permanent
-          ? now
-          : now +
-            backoffDelay(
-              this.options.backoff ?? DEFAULT_BACKOFF,
-              attempts,
-              verdict.retryAfterMs,
-              this.options.random,
-            ),
-      },
-      now,
-    );
+    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+    const patch = failureTransition(verdict, current.attempts, now, backoff, this.options.random);
+    // Offline: the server is away, the queue waits for it instead of burning attempts.
+    if (verdict.kind === 'offline') this.setReachable(false);
+    else if (verdict.unexpected) this.options.log.error(`upload item ${id} failed`, error);
+    repo.setState(this.store, id, patch, now);
     this.emit(id);
   }
 
@@ -464,67 +420,20 @@ export class UploadQueue {
       signal,
     );
     if (!outcome.ok) {
-      await this.rejectVerification(row, result, outcome.failed);
+      const { client, log } = this.options;
+      await rejectUnverified(
+        { store: this.store, client, log, hashers: this.hashers },
+        row,
+        result,
+        outcome.failed,
+      );
       throw new AppError('UPSTREAM', `${row.title}: ${outcome.message}`, {
         details: { verification: 'failed', files: outcome.failed.map((u) => u.path) },
       });
     }
-    const now = Date.now();
-    this.store.transaction(() => {
-      repo.setState(
-        this.store,
-        id,
-        { status: 'done', result, lastError: null, errorCode: null, permanent: false },
-        now,
-      );
-      if (row.kind === 'video' && row.project_id && result.videoId && result.shareUrl) {
-        repo.recordPublished(
-          this.store,
-          {
-            projectId: row.project_id,
-            videoId: result.videoId,
-            shareUrl: result.shareUrl,
-            outboxId: id,
-          },
-          now,
-        );
-      }
-    });
+    markDone(this.store, row, result, Date.now());
     const item = this.emit(id);
     this.options.onDone?.(item);
-  }
-
-  /**
-   * After a failed verification: the failed uploads start afresh on a retry, under a fresh
-   * Idempotency-Key, and the video or asset link the server made from them is removed.
-   */
-  private async rejectVerification(
-    row: OutboxRow,
-    result: QueueResult,
-    failed: OutboxUploadRow[],
-  ): Promise<void> {
-    this.store.transaction(() => {
-      for (const upload of failed) {
-        repo.setUpload(this.store, row.id, upload.role, {
-          completed: 0,
-          remote_upload_id: null,
-          sha256: null,
-        });
-        repo.clearParts(this.store, row.id, upload.role);
-        for (const key of this.hashers.keys()) {
-          if (key.startsWith(`${row.id}:${upload.role}:`)) this.hashers.delete(key);
-        }
-      }
-      repo.setIdempotencyKey(this.store, row.id, `rs-${randomUUID()}`);
-    });
-    try {
-      if (result.videoId) await this.options.client.call(videosApi.delete, { id: result.videoId });
-      if (result.assetId) await this.options.client.call(assetsApi.delete, { id: result.assetId });
-    } catch (error) {
-      this.options.log.warn(
-        `sync: could not remove the unverified result of item ${row.id}: ${(error as Error).message}`,
-      );
-    }
   }
 
   private setStatus(id: number, status: 'initiating' | 'uploading' | 'completing'): void {

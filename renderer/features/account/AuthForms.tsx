@@ -34,6 +34,33 @@ function FieldError({ id, text }: { id: string; text: string | undefined }) {
   );
 }
 
+/** A labelled input whose validation message, when there is one, is tied to it for screen readers. */
+function CheckedField(props: {
+  label: string;
+  type?: 'email' | 'password';
+  autoComplete: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** The id of the message element (aria-describedby). */
+  errorId: string;
+  error: string | undefined;
+}) {
+  return (
+    <label className="field">
+      {props.label}
+      <input
+        type={props.type}
+        autoComplete={props.autoComplete}
+        value={props.value}
+        aria-invalid={Boolean(props.error)}
+        aria-describedby={props.errorId}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <FieldError id={props.errorId} text={props.error} />
+    </label>
+  );
+}
+
 function MutationError({ error }: { error: unknown }) {
   if (!error) return null;
   const view = describeCloudError(error);
@@ -178,30 +205,24 @@ function SignInForm({ onForgot }: { onForgot: () => void }) {
   };
   return (
     <form onSubmit={submit} className="stack" aria-label="Sign in">
-      <label className="field">
-        Email
-        <input
-          type="email"
-          autoComplete="email"
-          value={email}
-          aria-invalid={Boolean(errors.email)}
-          aria-describedby="signin-email-error"
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <FieldError id="signin-email-error" text={errors.email} />
-      </label>
-      <label className="field">
-        Password
-        <input
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          aria-invalid={Boolean(errors.password)}
-          aria-describedby="signin-password-error"
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <FieldError id="signin-password-error" text={errors.password} />
-      </label>
+      <CheckedField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={setEmail}
+        errorId="signin-email-error"
+        error={errors.email}
+      />
+      <CheckedField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        errorId="signin-password-error"
+        error={errors.password}
+      />
       <div className="row">
         <button type="submit" className="primary" disabled={mutation.isPending}>
           {mutation.isPending ? 'Signing in…' : 'Sign in'}
@@ -233,41 +254,32 @@ function SignUpForm({ onDone }: { onDone: () => void }) {
   };
   return (
     <form onSubmit={submit} className="stack" aria-label="Create account">
-      <label className="field">
-        Email
-        <input
-          type="email"
-          autoComplete="email"
-          value={email}
-          aria-invalid={Boolean(errors.email)}
-          aria-describedby="signup-email-error"
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <FieldError id="signup-email-error" text={errors.email} />
-      </label>
-      <label className="field">
-        Username
-        <input
-          autoComplete="username"
-          value={username}
-          aria-invalid={Boolean(errors.username)}
-          aria-describedby="signup-username-error"
-          onChange={(e) => setUsername(e.target.value)}
-        />
-        <FieldError id="signup-username-error" text={errors.username} />
-      </label>
-      <label className="field">
-        Password
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          aria-invalid={Boolean(errors.password)}
-          aria-describedby="signup-password-error"
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <FieldError id="signup-password-error" text={errors.password} />
-      </label>
+      <CheckedField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={setEmail}
+        errorId="signup-email-error"
+        error={errors.email}
+      />
+      <CheckedField
+        label="Username"
+        autoComplete="username"
+        value={username}
+        onChange={setUsername}
+        errorId="signup-username-error"
+        error={errors.username}
+      />
+      <CheckedField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+        errorId="signup-password-error"
+        error={errors.password}
+      />
       <button type="submit" className="primary" disabled={mutation.isPending}>
         {mutation.isPending ? 'Creating…' : 'Create account'}
       </button>

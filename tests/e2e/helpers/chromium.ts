@@ -1,5 +1,5 @@
 /** Debian's Chromium through playwright-core (never a downloaded browser). */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -16,4 +16,20 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * A new 1280×900 page at `url` (a browser shell's address) whose uncaught errors are pushed onto
+ * `pageErrors`, for the test to assert none happened.
+ */
+export async function openShellPage(
+  browser: Browser,
+  url: string,
+  pageErrors: string[],
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  // The shell's first load can take well over Playwright's 30 s default on a loaded machine.
+  await page.goto(url, { timeout: 120_000 });
+  return page;
 }

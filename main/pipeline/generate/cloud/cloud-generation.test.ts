@@ -16,6 +16,7 @@ import { MemorySecretStore } from '../../../secrets/secret-store';
 import { createServices, type Services } from '../../../services';
 import { CloudClient } from '../../../sync/cloud/cloud-client';
 import { MemorySessionVault } from '../../../sync/cloud/session-vault';
+import { callOperation } from '../../../sync/testing/account';
 import { startSyncTestServer, type SyncTestServer } from '../../../sync/testing/sync-test-server';
 import { createMemoryLogger } from '../../../util/logger';
 import { DEFAULT_FAKE_SCRIPT, FakeOpenAiServer } from '../testing/fake-openai.server';
@@ -53,11 +54,7 @@ afterAll(async () => {
   await fake.close();
 }, 60_000);
 
-async function call<T>(op: string, input: unknown): Promise<T> {
-  const result = await services.router.handle(op, input, { transport: 'in-process' });
-  if (!result.ok) throw new Error(`${op}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(op: string, input: unknown) => callOperation<T>(services, op, input);
 
 async function failure(op: string, input: unknown): Promise<ErrorPayload> {
   const result = await services.router.handle(op, input, { transport: 'in-process' });
