@@ -341,6 +341,20 @@ export class UploadQueue {
     this.schedule(backoffDelay(policy, this.probeAttempt, undefined, this.options.random));
   }
 
+  /**
+   * What any request of the client just learned about the server (feed, account, reactions, not
+   * only uploads).
+   *
+   * A refused connection marks it unreachable (`sync.connectivity`, the app's offline banner)
+   * and starts the health probe; any answer marks it reachable and resumes the queue at once.
+   */
+  noteReachability(reachable: boolean): void {
+    if (this.reachable === reachable) return;
+    this.setReachable(reachable);
+    if (reachable) this.probeAttempt = 0;
+    this.schedule(0);
+  }
+
   private setReachable(reachable: boolean): void {
     if (this.reachable === reachable) return;
     this.reachable = reachable;
