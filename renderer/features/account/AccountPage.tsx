@@ -31,9 +31,18 @@ export default function AccountPage() {
       ) : account.data.signedIn && account.data.me ? (
         <SignedIn me={account.data.me} />
       ) : account.data.signedIn ? (
-        <div className="panel">
+        <div className="panel" role="alert">
           <p>You are signed in, but the server cannot be reached to show your account.</p>
-          <SignOutButton />
+          <div className="row">
+            <button
+              type="button"
+              onClick={() => void account.refetch()}
+              disabled={account.isFetching}
+            >
+              Retry
+            </button>
+            <SignOutButton />
+          </div>
         </div>
       ) : (
         <AuthForms server={server.data} />

@@ -126,7 +126,7 @@ export interface CloudApi {
   /** Calls `listener` whenever the queue changes; returns the unsubscribe. */
   onQueueChange(listener: () => void): () => void;
   /** Calls `listener` when the server becomes reachable or unreachable; returns the unsubscribe. */
-  onServerChange(listener: () => void): () => void;
+  onServerChange(listener: (reachable: boolean) => void): () => void;
   /** Calls `listener` when the session ends or starts elsewhere (401 sign-out, login). */
   onAccountChange(listener: () => void): () => void;
 }

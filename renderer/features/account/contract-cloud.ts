@@ -188,7 +188,7 @@ export function createContractCloud(client: Client): CloudApi {
       };
     },
     onServerChange(listener) {
-      return client.on('sync.connectivity', listener);
+      return client.on('sync.connectivity', (change) => listener(change.reachable));
     },
     onAccountChange(listener) {
       return client.on('sync.session', listener);
