@@ -10,6 +10,10 @@ export const accountKeys = {
   account: ['cloud', 'account'] as const,
   credits: ['cloud', 'credits'] as const,
   prices: ['cloud', 'prices'] as const,
+  /** Every creator profile (stats) lives under this key. */
+  profiles: ['cloud', 'profile'] as const,
+  profile: (userId: string) => ['cloud', 'profile', userId] as const,
+  leaderboard: ['cloud', 'leaderboard'] as const,
 };
 
 /**
