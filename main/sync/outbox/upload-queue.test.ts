@@ -416,6 +416,9 @@ describe('upload queue', () => {
     });
     expect(f.connectivity).toEqual([false]);
     expect(f.queue.list().reachable).toBe(false);
+    // "Check again" asks the server: still away.
+    expect((await f.queue.checkServer()).reachable).toBe(false);
+    expect(f.connectivity).toEqual([false]);
     // Nothing queued: the health probe alone notices the server is back.
     const back = await startHttpFaultProxy(f.server.url, port);
     cleanups.push(() => back.close());
@@ -424,8 +427,9 @@ describe('upload queue', () => {
     }
     expect(f.connectivity).toEqual([false, true]);
     expect(back.seen.some((r) => r.path === '/v1/health')).toBe(true);
-    // An answer to an ordinary call keeps it reachable, with no new event.
+    // An answer to an ordinary call, or a check, keeps it reachable, with no new event.
     await f.client.call(videosApi.feed, { query: {} });
+    expect((await f.queue.checkServer()).reachable).toBe(true);
     expect(f.connectivity).toEqual([false, true]);
   }, 60_000);
 

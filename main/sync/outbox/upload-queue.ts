@@ -273,6 +273,22 @@ export class UploadQueue {
     return this.list();
   }
 
+  /**
+   * Asks the server now, whatever the probe's backoff says.
+   *
+   * Any HTTP answer (even a 503) means it is there; the client reports the outcome through
+   * `noteReachability` when it is wired (CloudSync), and this sets it too.
+   */
+  async checkServer(): Promise<QueueStatus> {
+    try {
+      await this.options.client.call(healthApi.health, {});
+      this.noteReachability(true);
+    } catch (error) {
+      this.noteReachability(cloudDetails(error).status !== 0);
+    }
+    return this.list();
+  }
+
   clearFinished(): QueueStatus {
     repo.deleteFinished(this.store);
     return this.list();

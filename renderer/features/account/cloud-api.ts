@@ -121,6 +121,8 @@ export interface CloudApi {
   /** Queues the publish; resolves with its queue item (follow it in `queue()`). */
   publish(input: PublishInput): Promise<QueueItem>;
 
+  /** Asks the sync API now whether it answers; resolves with the answer. */
+  checkServer(): Promise<boolean>;
   queue(): Promise<QueueItem[]>;
   queueAction(action: QueueAction, itemId: string | null): Promise<void>;
   /** Calls `listener` whenever the queue changes; returns the unsubscribe. */
