@@ -231,9 +231,26 @@ describe('social states: empty, loading, error with Retry, offline', () => {
     await page.getByLabel('Project title').waitFor({ timeout: 60_000 });
     expect(await banner.isVisible()).toBe(true);
     await page.screenshot({ path: path.join(RESULTS, 'social-states-offline-editor.png') });
+    // "Check again" really asks: still away, the banner stays.
+    await banner.getByRole('button', { name: 'Check again' }).click();
+    await expect
+      .poll(() => banner.getByRole('button', { name: 'Check again' }).isEnabled(), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    expect(await banner.isVisible()).toBe(true);
 
+    // Back on the feed, still offline: its error. The API returns and, with no click at all,
+    // the banner clears and the feed recovers (the queue's probe notices; failed queries refetch).
+    await go('Feed');
+    const feedError = page.getByRole('alert').filter({ hasText: 'The server is unreachable' });
+    await feedError.waitFor({ timeout: 60_000 });
     await restartApi();
     await expect.poll(() => banner.count(), { timeout: 90_000 }).toBe(0);
+    await expect.poll(() => feedError.count(), { timeout: 60_000 }).toBe(0);
+    await page.getByRole('feed', { name: 'Feed' }).or(page.getByText('No videos yet')).waitFor({
+      timeout: 60_000,
+    });
   }, 300_000);
 });
 
