@@ -40,7 +40,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(shell.url);
+  // The shell starts its embedded API on the first call: slow on a busy machine.
+  await page.goto(shell.url, { timeout: 180_000 });
 }, 600_000);
 
 afterAll(async () => {

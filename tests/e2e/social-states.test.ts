@@ -127,7 +127,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(shell.url);
+  // The shell starts its embedded API on the first call: slow on a busy machine.
+  await page.goto(shell.url, { timeout: 180_000 });
 
   // Sign in through the app (a desktop session of the seeded user).
   await go('Account');
@@ -563,6 +564,17 @@ describe('uploads panel: Retry and Retry all of failed items', () => {
     expect(await failed.count()).toBe(0);
     await expect.poll(() => myAvatarUrl(), { timeout: 30_000 }).not.toBe(before);
     const afterRetry = await myAvatarUrl();
+    // The account page behind the panel shows it (served and decoded), with no reload.
+    const shown = page.locator('.account-head img.avatar');
+    await expect
+      .poll(
+        async () =>
+          (await shown.count()) === 1
+            ? shown.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)
+            : 0,
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Close uploads' }).click();
 
     // Again refused; this time "Retry all".

@@ -48,7 +48,8 @@ function cli(dataDir: string, args: string[]): string {
 async function openShell(serve: ServeProcess): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(serve.url);
+  // The shell starts its embedded API on the first call: slow on a busy machine.
+  await page.goto(serve.url, { timeout: 180_000 });
   return page;
 }
 
