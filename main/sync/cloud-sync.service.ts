@@ -75,6 +75,9 @@ export class CloudSync {
       vault: deps.vault ?? new SecretSessionVault(deps.secrets),
       onSession: (user, reason) =>
         deps.events.emit('sync.session', { signedIn: user !== null, user, reason }),
+      // Every call tells the queue whether the server answered, so the offline banner shows
+      // (and clears) with no upload running too.
+      onReachability: (reachable) => this.queue.noteReachability(reachable),
     });
     this.queue = new UploadQueue({
       store: deps.store,

@@ -50,6 +50,7 @@ export function createSyncHandlers(sync: CloudSync): Pick<Handlers, CloudOperati
     'sync.resumeAll': () => queue.resumeAll(),
     'sync.cancelAll': () => queue.cancelAll(),
     'sync.retryAll': () => queue.retryAll(),
+    'sync.checkServer': () => queue.checkServer(),
     'sync.clearFinished': () => queue.clearFinished(),
     'sync.publish': (input) => sync.publish(input),
     'sync.publishAsset': (input) => sync.publishAsset(input),

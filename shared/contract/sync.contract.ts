@@ -153,6 +153,11 @@ export const syncOperations = {
     input: None,
     output: QueueStatus,
   }),
+  'sync.checkServer': operation({
+    doc: 'Asks the sync API now whether it answers (the offline banner’s “Check again”); the queue resumes at once when it does.',
+    input: None,
+    output: QueueStatus,
+  }),
   'sync.clearFinished': operation({
     doc: 'Removes done and cancelled items from the list.',
     input: None,

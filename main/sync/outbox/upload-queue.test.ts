@@ -15,6 +15,7 @@ import { CloudClient } from '../cloud/cloud-client';
 import { MemorySessionVault } from '../cloud/session-vault';
 import { freePort, startSyncTestServer, type SyncTestServer } from '../testing/sync-test-server';
 import { startHttpFaultProxy, type HttpFaultProxy } from '../testing/http-fault-proxy';
+import { videosApi } from '../../../shared/api/videos.api';
 import { UploadQueue } from './upload-queue';
 
 const tempDir = useTempDirs();
@@ -83,9 +84,12 @@ async function fixture(
   if (proxy) cleanups.push(() => proxy.close());
   const library = openTempLibrary(dir);
   cleanups.push(() => library.close());
+  let queueRef: UploadQueue | null = null;
   const client = new CloudClient({
     baseUrl: () => proxy?.url ?? server.url,
     vault: new MemorySessionVault(),
+    // As CloudSync wires it: every request tells the queue whether the server answered.
+    onReachability: (reachable) => queueRef?.noteReachability(reachable),
   });
   const account = await server.account();
   await client.login(account.email, account.password);
@@ -104,6 +108,7 @@ async function fixture(
     backoff: { baseMs: 100, capMs: 400 },
     probe: { baseMs: 100, capMs: 300 },
   });
+  queueRef = queue;
   cleanups.push(() => queue.close());
   queue.start();
   return { server, proxy, library, client, queue, items, connectivity, dir };
@@ -399,6 +404,33 @@ describe('upload queue', () => {
     expect(f.connectivity).toEqual([false, true]);
     expect(back.seen.some((r) => r.path === '/v1/health')).toBe(true);
     expect(await videoCount(f.server)).toBe(1);
+  }, 60_000);
+
+  it('any refused request (not only an upload) marks the server unreachable; the probe or any answer clears it', async () => {
+    const f = await fixture({ proxy: true });
+    const port = f.proxy!.port;
+    await f.proxy!.close();
+    await expect(f.client.call(videosApi.feed, { query: {} })).rejects.toMatchObject({
+      code: 'UPSTREAM',
+      details: { offline: true },
+    });
+    expect(f.connectivity).toEqual([false]);
+    expect(f.queue.list().reachable).toBe(false);
+    // "Check again" asks the server: still away.
+    expect((await f.queue.checkServer()).reachable).toBe(false);
+    expect(f.connectivity).toEqual([false]);
+    // Nothing queued: the health probe alone notices the server is back.
+    const back = await startHttpFaultProxy(f.server.url, port);
+    cleanups.push(() => back.close());
+    for (let i = 0; i < 400 && !f.queue.list().reachable; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(f.connectivity).toEqual([false, true]);
+    expect(back.seen.some((r) => r.path === '/v1/health')).toBe(true);
+    // An answer to an ordinary call, or a check, keeps it reachable, with no new event.
+    await f.client.call(videosApi.feed, { query: {} });
+    expect((await f.queue.checkServer()).reachable).toBe(true);
+    expect(f.connectivity).toEqual([false, true]);
   }, 60_000);
 
   it('keeps the whole queue under the global bandwidth limit', async () => {

@@ -255,6 +255,22 @@ export class UploadQueue {
     return this.list();
   }
 
+  /**
+   * Asks the server now, whatever the probe's backoff says.
+   *
+   * Any HTTP answer (even a 503) means it is there; the client reports the outcome through
+   * `noteReachability` when it is wired (CloudSync), and this sets it too.
+   */
+  async checkServer(): Promise<QueueStatus> {
+    try {
+      await this.options.client.call(healthApi.health, {});
+      this.noteReachability(true);
+    } catch (error) {
+      this.noteReachability(cloudDetails(error).status !== 0);
+    }
+    return this.list();
+  }
+
   clearFinished(): QueueStatus {
     repo.deleteFinished(this.store);
     return this.list();
@@ -329,6 +345,20 @@ export class UploadQueue {
     }
     this.probeAttempt += 1;
     this.schedule(backoffDelay(policy, this.probeAttempt, undefined, this.options.random));
+  }
+
+  /**
+   * What any request of the client just learned about the server (feed, account, reactions, not
+   * only uploads).
+   *
+   * A refused connection marks it unreachable (`sync.connectivity`, the app's offline banner)
+   * and starts the health probe; any answer marks it reachable and resumes the queue at once.
+   */
+  noteReachability(reachable: boolean): void {
+    if (this.reachable === reachable) return;
+    this.setReachable(reachable);
+    if (reachable) this.probeAttempt = 0;
+    this.schedule(0);
   }
 
   private setReachable(reachable: boolean): void {

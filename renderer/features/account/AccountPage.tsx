@@ -16,6 +16,7 @@ import { CreditsLedger } from './CreditsLedger';
 import { validateUsername } from './forms';
 import { accountKeys, useAccount, useServerStatus } from './queries';
 import { ErrorState, Skeleton } from './StateViews';
+import { VIDEOS_KEY } from '../feed/queries';
 import { formatBytes } from '../uploads/progress-format';
 
 export default function AccountPage() {
@@ -31,9 +32,18 @@ export default function AccountPage() {
       ) : account.data.signedIn && account.data.me ? (
         <SignedIn me={account.data.me} />
       ) : account.data.signedIn ? (
-        <div className="panel">
+        <div className="panel" role="alert">
           <p>You are signed in, but the server cannot be reached to show your account.</p>
-          <SignOutButton />
+          <div className="row">
+            <button
+              type="button"
+              onClick={() => void account.refetch()}
+              disabled={account.isFetching}
+            >
+              Retry
+            </button>
+            <SignOutButton />
+          </div>
         </div>
       ) : (
         <AuthForms server={server.data} />
@@ -110,7 +120,12 @@ export function EditProfile({ me }: { me: Me }) {
     mutationFn: (input: Parameters<typeof cloud.updateProfile>[0]) => cloud.updateProfile(input),
     onSuccess: async () => {
       toasts.show({ kind: 'success', message: 'Profile saved' });
-      await queryClient.invalidateQueries({ queryKey: accountKeys.account });
+      // The name and avatar also show on my profile, my video cards and the leaderboard.
+      await Promise.all(
+        [accountKeys.account, accountKeys.profiles, VIDEOS_KEY, accountKeys.leaderboard].map(
+          (queryKey) => queryClient.invalidateQueries({ queryKey }),
+        ),
+      );
     },
     onError: (error) => toasts.show({ kind: 'error', message: describeCloudError(error).detail }),
   });

@@ -121,12 +121,14 @@ export interface CloudApi {
   /** Queues the publish; resolves with its queue item (follow it in `queue()`). */
   publish(input: PublishInput): Promise<QueueItem>;
 
+  /** Asks the sync API now whether it answers; resolves with the answer. */
+  checkServer(): Promise<boolean>;
   queue(): Promise<QueueItem[]>;
   queueAction(action: QueueAction, itemId: string | null): Promise<void>;
   /** Calls `listener` whenever the queue changes; returns the unsubscribe. */
   onQueueChange(listener: () => void): () => void;
   /** Calls `listener` when the server becomes reachable or unreachable; returns the unsubscribe. */
-  onServerChange(listener: () => void): () => void;
+  onServerChange(listener: (reachable: boolean) => void): () => void;
   /** Calls `listener` when the session ends or starts elsewhere (401 sign-out, login). */
   onAccountChange(listener: () => void): () => void;
 }

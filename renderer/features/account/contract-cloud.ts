@@ -169,6 +169,9 @@ export function createContractCloud(client: Client): CloudApi {
       return toQueueItem(item, undefined);
     },
 
+    async checkServer() {
+      return (await client.call('sync.checkServer', {})).reachable;
+    },
     async queue() {
       const status = await client.call('sync.list', {});
       return status.items.map((item) => toQueueItem(item, live.get(item.id)));
@@ -188,7 +191,7 @@ export function createContractCloud(client: Client): CloudApi {
       };
     },
     onServerChange(listener) {
-      return client.on('sync.connectivity', listener);
+      return client.on('sync.connectivity', (change) => listener(change.reachable));
     },
     onAccountChange(listener) {
       return client.on('sync.session', listener);

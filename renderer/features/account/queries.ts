@@ -10,16 +10,32 @@ export const accountKeys = {
   account: ['cloud', 'account'] as const,
   credits: ['cloud', 'credits'] as const,
   prices: ['cloud', 'prices'] as const,
+  /** Every creator profile (stats) lives under this key. */
+  profiles: ['cloud', 'profile'] as const,
+  profile: (userId: string) => ['cloud', 'profile', userId] as const,
+  leaderboard: ['cloud', 'leaderboard'] as const,
 };
 
-/** Whether the sync API answers; polled so the banner clears by itself when it comes back. */
+/**
+ * Whether the sync API answers; polled so the banner clears by itself when it comes back.
+ *
+ * When it comes back, the cloud queries that failed meanwhile (feed, profile, leaderboard,
+ * credits) and the account (kept as "signed in, server away") are fetched again, so no screen
+ * stays on its error until the user thinks of pressing Retry.
+ */
 export function useServerStatus() {
   const cloud = useCloud();
   const queryClient = useQueryClient();
   useEffect(
     () =>
-      cloud.onServerChange(() => {
+      cloud.onServerChange((reachable) => {
         void queryClient.invalidateQueries({ queryKey: accountKeys.server });
+        if (!reachable) return;
+        void queryClient.invalidateQueries({
+          queryKey: ['cloud'],
+          predicate: (query) =>
+            query.state.status === 'error' || query.queryKey[1] === accountKeys.account[1],
+        });
       }),
     [cloud, queryClient],
   );

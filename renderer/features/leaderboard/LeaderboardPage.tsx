@@ -5,12 +5,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Avatar } from '../account/AccountPage';
 import { useCloud } from '../account/cloud-context';
+import { accountKeys } from '../account/queries';
 import { EmptyState, ErrorState, Skeleton } from '../account/StateViews';
 
 export default function LeaderboardPage() {
   const cloud = useCloud();
   const board = useQuery({
-    queryKey: ['cloud', 'leaderboard'],
+    queryKey: accountKeys.leaderboard,
     queryFn: () => cloud.leaderboard(50),
   });
   return (

@@ -8,7 +8,7 @@ import { useParams } from 'react-router';
 import { Avatar, EditProfile } from '../account/AccountPage';
 import { useCloud } from '../account/cloud-context';
 import type { Profile } from '../account/cloud-api';
-import { useAccount } from '../account/queries';
+import { accountKeys, useAccount } from '../account/queries';
 import { ErrorState, Skeleton } from '../account/StateViews';
 import { useVideoList, videoKeys } from '../feed/queries';
 import { flattenPages } from '../feed/reactions';
@@ -17,10 +17,16 @@ import { lastActive, relativeTime } from './last-active';
 
 export default function ProfilePage() {
   const { userId = '' } = useParams();
+  // One instance per profile: going from my Liked tab to a creator's profile opens theirs on
+  // Videos, not on the tab I had open.
+  return <ProfileView key={userId} userId={userId} />;
+}
+
+function ProfileView({ userId }: { userId: string }) {
   const cloud = useCloud();
   const account = useAccount();
   const profile = useQuery({
-    queryKey: ['cloud', 'profile', userId],
+    queryKey: accountKeys.profile(userId),
     queryFn: () => cloud.profile(userId),
     enabled: userId !== '',
   });

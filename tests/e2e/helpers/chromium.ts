@@ -30,6 +30,6 @@ export async function openShellPage(
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   // The shell's first load can take well over Playwright's 30 s default on a loaded machine.
-  await page.goto(url, { timeout: 120_000 });
+  await page.goto(url, { timeout: 180_000 });
   return page;
 }
