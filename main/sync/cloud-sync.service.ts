@@ -17,7 +17,6 @@ import type { RemixSource } from '../../shared/contract/social.contract';
 import type { QueueItem } from '../../shared/contract/sync.contract';
 import { AppError } from '../../shared/errors';
 import type { FileRegistry } from '../files/file-registry';
-import { sniff, SNIFF_BYTES } from '../media/sniff';
 import type { RenderJobStore } from '../pipeline/render/render-job-store';
 import type { EventBus } from '../rpc/event-bus';
 import type { Logger } from '../rpc/router';
@@ -31,6 +30,7 @@ import { EmbeddedSyncServer } from './embedded-server';
 import { publishedOf } from './outbox/outbox.repository';
 import type { BackoffPolicy } from './outbox/backoff';
 import { UploadQueue } from './outbox/upload-queue';
+import { avatarType } from './publish/avatar-type';
 import { findRenderedOutput } from './publish/rendered-output';
 import { videoDuration, videoThumbnail } from './publish/video-facts';
 
@@ -447,32 +447,6 @@ export class CloudSync {
 
 function stripUndefined<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
-
-/** An avatar's type from its first bytes (PNG, JPEG or WebP, at most 5 MB), never its name. */
-async function avatarType(file: string): Promise<string> {
-  const name = path.basename(file);
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    if (size > AVATAR_MAX_BYTES)
-      throw new AppError('VALIDATION', `${name}: an avatar can be at most 5 MB.`);
-    const head = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-    let mime = '';
-    try {
-      mime = sniff(head.subarray(0, bytesRead)).mime;
-    } catch {
-      // Not a known container: refused below with the same message.
-    }
-    if (!['image/png', 'image/jpeg', 'image/webp'].includes(mime))
-      throw new AppError('VALIDATION', `${name}: an avatar must be a PNG, JPEG or WebP image.`);
-    return mime;
-  } finally {
-    await handle.close();
-  }
 }
 
 function imageType(file: string): string {
